@@ -1,0 +1,55 @@
+import { z } from 'zod'
+
+/** Camera ids appear in URLs and file names: keep them to a safe alphabet. */
+export const CameraIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'identifiant : lettres minuscules, chiffres, « - » et « _ »')
+
+export const RtspTransportSchema = z.enum(['tcp', 'udp'])
+export const TranscodeModeSchema = z.enum(['auto', 'always'])
+
+/** What an admin configures for one camera. Strict: an unknown key is an error, never silently dropped. */
+export const CameraConfigSchema = z
+  .object({
+    id: CameraIdSchema,
+    name: z.string().trim().min(1).max(80),
+    source: z.string().trim().min(1).max(2048),
+    rtspTransport: RtspTransportSchema.default('tcp'),
+    transcode: TranscodeModeSchema.default('auto'),
+    group: z.string().trim().min(1).max(64).default('default'),
+    enabled: z.boolean().default(true)
+  })
+  .strict()
+
+export type CameraConfig = z.infer<typeof CameraConfigSchema>
+export type CameraConfigInput = z.input<typeof CameraConfigSchema>
+
+/** A camera as the console sees it: its configuration (source redacted) plus where it comes from. */
+export const CameraViewSchema = z.object({
+  id: CameraIdSchema,
+  name: z.string(),
+  /** The source with any password hidden: credentials never reach the screen. */
+  source: z.string(),
+  rtspTransport: RtspTransportSchema,
+  transcode: TranscodeModeSchema,
+  group: z.string(),
+  enabled: z.boolean(),
+  /** Cameras of the built-in demo site are not in the configuration file and cannot be edited. */
+  demo: z.boolean()
+})
+export type CameraView = z.infer<typeof CameraViewSchema>
+
+export const HealthStateSchema = z.enum(['connecting', 'live', 'stalled', 'reconnecting', 'failed', 'stopped'])
+export type HealthState = z.infer<typeof HealthStateSchema>
+
+export const CameraHealthSchema = z.object({
+  state: HealthStateSchema,
+  reason: z.object({ code: z.string(), message: z.string() }).optional(),
+  since: z.number(),
+  attempt: z.number().int().nonnegative(),
+  transcoding: z.boolean(),
+  codec: z.string().optional()
+})
+export type CameraHealth = z.infer<typeof CameraHealthSchema>
