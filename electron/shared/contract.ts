@@ -44,7 +44,9 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   mode: z.enum(['desktop', 'browser']),
   demo: z.boolean(),
-  ffmpeg: z.object({ available: z.boolean(), source: z.string().optional(), message: z.string().optional() })
+  ffmpeg: z.object({ available: z.boolean(), source: z.string().optional(), message: z.string().optional() }),
+  /** Set when the camera configuration file does not validate: the wall runs without it until fixed. */
+  configError: z.string().optional()
 })
 export type AppInfo = z.infer<typeof AppInfoSchema>
 

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import ElectronStore from 'electron-store'
+import { createCore } from '../core/create-core'
+import type { SettingsBackend } from '../core/config/settings-service'
+import type { Settings } from '../shared/settings'
+import { createMessagePortTransport, type DomStylePort } from '../shared/rpc/message-port-transport'
+import { logToStderr, readVersion } from './host-options'
+import { startWebServer } from './web/web-server'
+
+/**
+ * Desktop host: runs the core in an Electron utility process owned by main, so a slow query or a
+ * stuck decoder never freezes a window. Each window gets its own MessagePort; media goes over a
+ * loopback socket that only accepts this launch's token and one-time tickets.
+ */
+
+/** Electron's MessagePortMain speaks EventEmitter; the transport expects the DOM shape. */
+interface MessagePortMainLike {
+  postMessage(message: unknown): void
+  on(event: 'message', listener: (event: { data: unknown }) => void): void
+  start(): void
+  close(): void
+}
+
+function asDomPort(port: MessagePortMainLike): DomStylePort {
+  return {
+    postMessage: (message) => port.postMessage(message),
+    addEventListener: (_type, listener) => port.on('message', listener),
+    start: () => port.start(),
+    close: () => port.close()
+  }
+}
+
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown; ports: MessagePortMainLike[] }) => void): void
+  postMessage(message: unknown): void
+}
+
+function electronStoreBackend(dataDir: string, version: string): SettingsBackend {
+  const store = new ElectronStore({ cwd: dataDir, name: 'settings', projectVersion: version, clearInvalidConfig: false })
+  return {
+    read: async () => (Object.keys(store.store).length > 0 ? store.store : undefined),
+    write: async (value: Settings) => {
+      store.store = value
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, 'app-root': { type: 'string' }, demo: { type: 'boolean', default: false } }
+  })
+  if (!values.data || !values['app-root']) throw new Error('utility host: --data and --app-root are required')
+  mkdirSync(values.data, { recursive: true, mode: 0o700 })
+  const version = readVersion(values['app-root'])
+  const core = await createCore({
+    appRoot: values['app-root'],
+    dataDir: values.data,
+    mode: 'desktop',
+    version,
+    demo: values.demo ? 'force' : 'auto',
+    settingsBackend: electronStoreBackend(values.data, version),
+    log: logToStderr
+  })
+  await startWebServer({ core, surface: 'media', port: 0, log: logToStderr })
+
+  const parentPort = (process as unknown as { parentPort: ParentPort }).parentPort
+  parentPort.on('message', (event) => {
+    const [port] = event.ports
+    if (event.data === 'connect-window' && port) core.connect(createMessagePortTransport(asDomPort(port)), { transport: 'message-port' })
+  })
+  parentPort.postMessage('core-ready')
+  process.on('SIGTERM', () => void core.dispose().then(() => process.exit(0)))
+}
+
+main().catch((error: unknown) => {
+  logToStderr(`core host cannot start: ${(error as Error).message}`)
+  process.exit(1)
+})

@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { RpcError } from '../../electron/shared/result'
+import { startTestCore, waitFor, type CoreHarness } from '../fixtures/core-harness'
+import { ALL_TRANSPORTS, type ConnectedClient } from './transports'
+
+async function expectRpcError(promise: Promise<unknown>, code: string): Promise<RpcError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(RpcError)
+  expect((error as RpcError).code).toBe(code)
+  return error as RpcError
+}
+
+/** One suite, run over every transport: the contract must behave identically on each. */
+describe.each(ALL_TRANSPORTS)('contract over $name', (transport) => {
+  let harness: CoreHarness
+  let connected: ConnectedClient
+
+  beforeEach(async () => {
+    harness = await startTestCore()
+    connected = await transport.connect(harness.core)
+  })
+
+  afterEach(async () => {
+    await connected.close()
+    await harness.dispose()
+  })
+
+  it('answers a public call with a validated value', async () => {
+    const info = await connected.client.call('app.info', {})
+    expect(info.product).toBe('Vigie')
+    expect(info.version).toBe('0.0.0-test')
+    expect(info.demo).toBe(false)
+  })
+
+  it('refuses an unknown method with a code, not a stack trace', async () => {
+    const result = await new Promise<unknown>((resolve) => {
+      const off = connected.raw.onMessage((message) => {
+        off()
+        resolve(message)
+      })
+      connected.raw.send({ kind: 'request', id: 99, method: 'cameras.dropTable', input: {} })
+    })
+    expect(result).toEqual({
+      kind: 'response',
+      id: 99,
+      result: { ok: false, error: { code: 'UNKNOWN_METHOD', message: expect.stringContaining('cameras.dropTable') } }
+    })
+  })
+
+  it('validates every input in the core and names the unknown key', async () => {
+    const error = await expectRpcError(
+      // A forged call: the typed client would not let this through, the raw envelope does.
+      connected.client.call('cameras.list', { everything: true } as unknown as Record<string, never>),
+      'INVALID_INPUT'
+    )
+    expect(error.message).toContain('everything')
+    expect(error.message).not.toMatch(/at .*\.ts:\d+/)
+  })
+
+  it('rejects a malformed camera URL with a readable message and stores nothing', async () => {
+    const error = await expectRpcError(
+      connected.client.call('cameras.add', { id: 'cam-1', name: 'Entrée', source: 'rtsp://' }),
+      'INVALID_INPUT'
+    )
+    expect(error.message.length).toBeGreaterThan(10)
+    expect(await connected.client.call('cameras.list', {})).toEqual([])
+  })
+
+  it('adds, lists, updates and removes a camera, and tells every screen', async () => {
+    const lists: string[][] = []
+    connected.client.on('cameras.onDidChangeList', ({ cameras }) => lists.push(cameras.map((c) => c.id)))
+    const added = await connected.client.call('cameras.add', {
+      id: 'nord',
+      name: 'Place Nord',
+      source: 'rtsp://agent:s3cret@192.0.2.10:554/stream1',
+      enabled: false
+    })
+    expect(added.source).not.toContain('s3cret')
+    expect(added.demo).toBe(false)
+    await expectRpcError(connected.client.call('cameras.add', { id: 'nord', name: 'Doublon', source: 'rtsp://192.0.2.11/x' }), 'CONFLICT')
+
+    const updated = await connected.client.call('cameras.update', {
+      id: 'nord',
+      name: 'Place Nord (mât 2)',
+      source: 'rtsp://192.0.2.10:554/stream1',
+      enabled: false
+    })
+    expect(updated.name).toBe('Place Nord (mât 2)')
+    expect((await connected.client.call('cameras.list', {})).map((c) => c.name)).toEqual(['Place Nord (mât 2)'])
+
+    await connected.client.call('cameras.remove', { cameraId: 'nord' })
+    expect(await connected.client.call('cameras.list', {})).toEqual([])
+    await expectRpcError(connected.client.call('cameras.remove', { cameraId: 'nord' }), 'NOT_FOUND')
+    await waitFor(() => lists.length >= 3, 'three list events')
+    expect(lists.at(-1)).toEqual([])
+  })
+
+  it('refuses a live stream for an unknown camera', async () => {
+    await expectRpcError(connected.client.call('live.open', { cameraId: 'inconnue' }), 'NOT_FOUND')
+  })
+
+  it('persists workstation settings through the same schema', async () => {
+    const before = await connected.client.call('settings.get', {})
+    expect(before.locale).toBe('fr')
+    expect(before.wall.tiles).toHaveLength(16)
+    const after = await connected.client.call('settings.update', { wall: { layout: '3x3' }, locale: 'en' })
+    expect(after.wall.layout).toBe('3x3')
+    expect(after.locale).toBe('en')
+    expect((await connected.client.call('settings.get', {})).wall.layout).toBe('3x3')
+    await expectRpcError(
+      connected.client.call('settings.update', { wall: { layout: '5x5' } } as unknown as { wall: { layout: '1' } }),
+      'INVALID_INPUT'
+    )
+  })
+
+  it('answers pending calls with TRANSPORT_CLOSED when the link drops', async () => {
+    await connected.close()
+    const result = await connected.client.request('app.info', {})
+    expect(result).toEqual({ ok: false, error: { code: 'TRANSPORT_CLOSED', message: expect.any(String) } })
+  })
+})
