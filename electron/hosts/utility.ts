@@ -25,7 +25,7 @@ interface MessagePortMainLike {
 function asDomPort(port: MessagePortMainLike): DomStylePort {
   return {
     postMessage: (message) => port.postMessage(message),
-    addEventListener: (_type, listener) => port.on('message', listener),
+    addEventListener: (_type, listener) => port.on('message', (event) => listener(new MessageEvent('message', { data: event.data }))),
     start: () => port.start(),
     close: () => port.close()
   }
@@ -36,8 +36,8 @@ interface ParentPort {
   postMessage(message: unknown): void
 }
 
-function electronStoreBackend(dataDir: string, version: string): SettingsBackend {
-  const store = new ElectronStore({ cwd: dataDir, name: 'settings', projectVersion: version, clearInvalidConfig: false })
+function electronStoreBackend(dataDir: string): SettingsBackend {
+  const store = new ElectronStore({ cwd: dataDir, name: 'settings', clearInvalidConfig: false })
   return {
     read: async () => (Object.keys(store.store).length > 0 ? store.store : undefined),
     write: async (value: Settings) => {
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     mode: 'desktop',
     version,
     demo: values.demo ? 'force' : 'auto',
-    settingsBackend: electronStoreBackend(values.data, version),
+    settingsBackend: electronStoreBackend(values.data),
     log: logToStderr
   })
   await startWebServer({ core, surface: 'media', port: 0, log: logToStderr })

@@ -3,7 +3,7 @@ import { Listeners, type Transport } from './transport'
 /** The part of a DOM (or Node worker_threads) MessagePort that the transport needs. */
 export interface DomStylePort {
   postMessage(message: unknown): void
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
+  addEventListener(type: 'message', listener: (event: Event) => void): void
   start?(): void
   close(): void
 }
@@ -27,12 +27,13 @@ export function createMessagePortTransport(port: DomStylePort): Transport {
   }
 
   port.addEventListener('message', (event) => {
-    if (event.data === CLOSE_SENTINEL) {
+    const { data } = event as MessageEvent
+    if (data === CLOSE_SENTINEL) {
       markClosed()
       port.close()
       return
     }
-    if (!closed) messages.emit(event.data)
+    if (!closed) messages.emit(data)
   })
   port.start?.()
 

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, type Locator, type Page } from '@playwright/test'
 
 /** The video wall, as a test sees it: tiles addressed by index, health and playback read from the DOM. */
