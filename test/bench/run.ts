@@ -1,0 +1,24 @@
+import { benchIngest } from './ingest'
+
+/**
+ * npm run bench -- <name> [options]. Each benchmark prints progress on stderr and one JSON object as
+ * the last line of stdout.
+ */
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<Record<string, unknown>>> = {
+  ingest: benchIngest
+}
+
+const [name, ...rest] = process.argv.slice(2)
+const bench = name ? BENCHMARKS[name] : undefined
+if (!bench) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join('|')}> [--json]\n`)
+  process.exit(2)
+}
+try {
+  const result = await bench(rest)
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+  process.exit(0)
+} catch (error) {
+  process.stderr.write(`[bench] ${(error as Error).stack ?? String(error)}\n`)
+  process.exit(1)
+}

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startVigieHost } from './fixtures/vigie-host'
+import { WallPage } from './pages/wall-page'
+
+let dataDir: string
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'vigie-layout-'))
+})
+
+test.afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+test('layouts, menu, drag-and-drop and single view, all kept across a restart', async ({ page }) => {
+  let host = await startVigieHost({ dataDir })
+  const wall = new WallPage(page)
+  try {
+    await wall.open(host.url)
+    await expect(wall.tile(3)).toBeVisible()
+
+    // 3×3 shows nine tiles; 1 shows one.
+    await page.getByTestId('layout-3x3').click()
+    await expect(wall.tile(8)).toBeVisible()
+    await page.getByTestId('layout-1').click()
+    await expect(wall.tile(0)).toBeVisible()
+    await expect(wall.tile(1)).toHaveCount(0)
+    await page.getByTestId('layout-4x4').click()
+    await expect(wall.tile(15)).toBeVisible()
+
+    // Put a camera in tile 10 through the tile menu.
+    await page.getByTestId('tile-menu-10').click()
+    await page.getByTestId('tile-menu-choose-10').click()
+    await page.getByTestId('tile-menu-camera-10-demo-galerie').click()
+    await expect(wall.tile(10)).toHaveAttribute('data-camera-id', 'demo-galerie')
+    await wall.expectHealth(10, 'live', 30_000)
+
+    // Drag a camera from the list onto tile 11.
+    await page.getByTestId('camera-item-demo-parking').dragTo(wall.tile(11))
+    await expect(wall.tile(11)).toHaveAttribute('data-camera-id', 'demo-parking')
+    await wall.expectVideoAdvances(11, 1)
+
+    // Double-click: that tile alone; double-click again: the wall.
+    await wall.tile(11).dblclick()
+    await expect(wall.tile(0)).toHaveCount(0)
+    await expect(wall.tile(11)).toBeVisible()
+    await wall.tile(11).dblclick()
+    await expect(wall.tile(0)).toBeVisible()
+    // Escape also leaves the single view.
+    await wall.tile(10).dblclick()
+    await expect(wall.tile(0)).toHaveCount(0)
+    await page.keyboard.press('Escape')
+    await expect(wall.tile(0)).toBeVisible()
+  } finally {
+    await host.stop()
+  }
+
+  // A new launch on the same data: the layout and the assignments are still there.
+  host = await startVigieHost({ dataDir })
+  try {
+    await wall.open(host.url)
+    await expect(page.getByTestId('layout-4x4')).toHaveAttribute('aria-pressed', 'true')
+    await expect(wall.tile(15)).toBeVisible()
+    await expect(wall.tile(10)).toHaveAttribute('data-camera-id', 'demo-galerie')
+    await expect(wall.tile(11)).toHaveAttribute('data-camera-id', 'demo-parking')
+    await wall.expectVideoAdvances(11, 1)
+  } finally {
+    await host.stop()
+  }
+})
+
+test('the interface speaks French by default and English on request', async ({ page }) => {
+  const host = await startVigieHost()
+  try {
+    const wall = new WallPage(page)
+    await wall.open(host.url)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
+    await expect(page.getByRole('navigation')).toContainText("Mur d'images")
+    await page.getByTestId('locale-en').click()
+    await expect(page.getByRole('navigation')).toContainText('Video wall')
+    await page.reload()
+    await expect(page.getByRole('navigation')).toContainText('Video wall')
+  } finally {
+    await host.stop()
+  }
+})
