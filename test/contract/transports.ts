@@ -44,7 +44,7 @@ export async function openConsoleSocket(web: WebServer, path: string, headers: R
   const url = new URL(web.url)
   const token = url.searchParams.get('token') ?? ''
   const socket = new WebSocket(`ws://${url.host}${path}`, {
-    headers: { Cookie: `vigie_token=${token}`, Origin: `http://${url.host}`, ...headers }
+    headers: { Cookie: `vigie_token_${url.port}=${token}`, Origin: `http://${url.host}`, ...headers }
   })
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve())

@@ -1,7 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
-export const TOKEN_COOKIE = 'vigie_token'
+/**
+ * Cookies ignore ports: two launches (one after the other, or side by side) on 127.0.0.1 would
+ * overwrite each other's cookie if it had one fixed name. The port keeps them apart.
+ */
+export function tokenCookieName(port: number): string {
+  return `vigie_token_${port}`
+}
 
 /** A per-launch secret: 256 random bits, base64url so it sits in a URL or a cookie unchanged. */
 export function createLaunchToken(): string {
@@ -10,6 +16,7 @@ export function createLaunchToken(): string {
 
 export interface GuardOptions {
   token: string
+  cookieName: () => string
   /** Origins a browser page may call from (the host's own origin); anything else is refused. */
   allowedOrigins: () => string[]
   /** Host header values accepted: guards against DNS rebinding (a remote name pointing at 127.0.0.1). */
@@ -56,7 +63,8 @@ export function checkRequest(request: IncomingMessage, options: GuardOptions, ki
   if (kind === 'http' && origin && !options.allowedOrigins().includes(origin)) {
     return { allowed: false, status: 403, reason: 'origin refused' }
   }
-  const presented = readCookie(request, TOKEN_COOKIE) ?? queryToken(request)
+  // A token in the URL is a fresh launch's: it wins over any cookie the browser kept.
+  const presented = queryToken(request) ?? readCookie(request, options.cookieName())
   if (!sameSecret(presented, options.token)) return { allowed: false, status: 401, reason: 'token missing or wrong' }
   return { allowed: true }
 }

@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { Core } from '../../core/create-core'
 import { createWebSocketTransport, MAX_RPC_FRAME_BYTES } from '../../shared/rpc/websocket-transport'
 import { pipeLiveStream } from '../media-socket'
-import { checkRequest, createLaunchToken, queryToken, TOKEN_COOKIE } from './access-guard'
+import { checkRequest, createLaunchToken, queryToken, tokenCookieName } from './access-guard'
 import { SECURITY_HEADERS, serveStatic } from './static-files'
 
 export interface WebServerOptions {
@@ -37,6 +37,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let port = 0
   const guard = {
     token,
+    cookieName: () => tokenCookieName(port),
     allowedHosts: () => [`127.0.0.1:${port}`, `localhost:${port}`],
     // The desktop window is a file:// page, which browsers report as "file://" or the opaque "null".
     allowedOrigins: () =>
@@ -67,7 +68,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       url.searchParams.delete('token')
       response.writeHead(303, {
         ...SECURITY_HEADERS,
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         Location: url.pathname + url.search
       })
       response.end()

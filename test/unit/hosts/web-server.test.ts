@@ -46,6 +46,7 @@ describe('headless web server access guard', () => {
   let port: number
   let token: string
   let host: string
+  const cookie = (): string => `vigie_token_${port}=${token}`
 
   beforeAll(async () => {
     harness = await startTestCore()
@@ -79,42 +80,47 @@ describe('headless web server access guard', () => {
 
   it('refuses a wrong token of the same length', async () => {
     const wrong = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA')
-    expect((await httpGet(port, '/', { Host: host, Cookie: `vigie_token=${wrong}` })).status).toBe(401)
+    expect((await httpGet(port, '/', { Host: host, Cookie: `vigie_token_${port}=${wrong}` })).status).toBe(401)
   })
 
   it('trades the URL token for an HttpOnly, SameSite=Strict cookie', async () => {
     const res = await httpGet(port, `/?token=${token}`, { Host: host })
     expect(res.status).toBe(303)
     expect(res.headers.location).toBe('/')
-    expect(String(res.headers['set-cookie'])).toMatch(/vigie_token=.*HttpOnly; SameSite=Strict/)
+    expect(String(res.headers['set-cookie'])).toMatch(new RegExp(`vigie_token_${port}=${token}; HttpOnly; SameSite=Strict`))
+  })
+
+  it('lets a fresh launch URL win over a stale cookie from an earlier launch', async () => {
+    const res = await httpGet(port, `/?token=${token}`, { Host: host, Cookie: `vigie_token_${port}=stale-from-yesterday` })
+    expect(res.status).toBe(303)
   })
 
   it('serves the renderer with a strict CSP once the cookie is presented', async () => {
-    const res = await httpGet(port, '/assets/app.js', { Host: host, Cookie: `vigie_token=${token}` })
+    const res = await httpGet(port, '/assets/app.js', { Host: host, Cookie: cookie() })
     expect(res.status).toBe(200)
     expect(res.headers['content-security-policy']).toContain("default-src 'self'")
     expect(res.headers['content-security-policy']).not.toContain('unsafe-inline')
   })
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
-    const res = await httpGet(port, '/', { Host: `attacker.example:${port}`, Cookie: `vigie_token=${token}` })
+    const res = await httpGet(port, '/', { Host: `attacker.example:${port}`, Cookie: cookie() })
     expect(res.status).toBe(403)
   })
 
   it('never serves files outside the renderer folder', async () => {
     for (const path of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json']) {
-      const res = await httpGet(port, path, { Host: host, Cookie: `vigie_token=${token}` })
+      const res = await httpGet(port, path, { Host: host, Cookie: cookie() })
       expect(res.body).not.toContain('"name"')
       expect(res.body).not.toContain('root:')
     }
   })
 
   it('accepts the API socket from its own origin with the cookie', async () => {
-    expect(await upgradeStatus(`ws://${host}/api`, { Cookie: `vigie_token=${token}`, Origin: `http://${host}` })).toBe(101)
+    expect(await upgradeStatus(`ws://${host}/api`, { Cookie: cookie(), Origin: `http://${host}` })).toBe(101)
   })
 
   it('refuses the API socket from another origin, even with the cookie', async () => {
-    expect(await upgradeStatus(`ws://${host}/api`, { Cookie: `vigie_token=${token}`, Origin: 'https://evil.example' })).toBe(403)
+    expect(await upgradeStatus(`ws://${host}/api`, { Cookie: cookie(), Origin: 'https://evil.example' })).toBe(403)
   })
 
   it('refuses the API socket without the token', async () => {
@@ -122,7 +128,7 @@ describe('headless web server access guard', () => {
   })
 
   it('refuses a media socket without a valid one-time ticket', async () => {
-    const headers = { Cookie: `vigie_token=${token}`, Origin: `http://${host}` }
+    const headers = { Cookie: cookie(), Origin: `http://${host}` }
     expect(await upgradeStatus(`ws://${host}/media/demo-parvis?ticket=forged`, headers)).toBe(403)
   })
 })

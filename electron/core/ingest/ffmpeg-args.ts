@@ -1,0 +1,96 @@
+import type { CameraSource } from './camera-source'
+import type { InputVideoInfo } from './ffmpeg-stderr'
+
+/**
+ * Builds the ffmpeg command line that turns one camera into fragmented MP4 for the display
+ * (MSE in the renderer). Pure: the same input always gives the same arguments.
+ */
+
+export interface DisplayArgsOptions {
+  readonly source: CameraSource
+  /** Re-encode to H.264 instead of copying the camera's stream. */
+  readonly transcode: boolean
+  /**
+   * How long a network read may block before ffmpeg gives up and exits. It also bounds how long an
+   * orphaned ffmpeg (whose parent was killed) can live while its camera sends nothing: without data it
+   * never writes to its stdout, so it would never get the EPIPE that otherwise ends it.
+   */
+  readonly ioTimeoutMs?: number
+  /** Frame rate used to size the GOP when transcoding; the real rate of a camera is not known in advance. */
+  readonly assumedFps?: number
+}
+
+export const DEFAULT_IO_TIMEOUT_MS = 5000
+export const DEFAULT_ASSUMED_FPS = 25
+/** Seconds between keyframes when we encode: a late viewer waits at most this long for its first picture. */
+export const TRANSCODE_KEYFRAME_INTERVAL_S = 2
+
+/**
+ * `-loglevel level+info`, not `error`: the input stream description ("Video: h264 (Main) …"), which tells
+ * whether the stream can be copied, is printed at info level. `level` prefixes each line with its
+ * severity so errors can be told from chatter without guessing, and `-nostats` removes the progress
+ * line that would otherwise be printed twice a second. At steady state ffmpeg then prints nothing.
+ */
+const GLOBAL_ARGS = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'level+info'] as const
+
+/**
+ * `frag_keyframe`: a fragment starts at every keyframe, so any fragment boundary is a place where a
+ * viewer can start. `empty_moov`: the init segment (ftyp+moov) comes first and holds no samples, as
+ * MSE requires. `default_base_moof`: sample offsets are relative to each moof, so fragments stand alone.
+ */
+const FRAGMENTED_MP4_OUTPUT = ['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'] as const
+
+export function buildDisplayArgs(options: DisplayArgsOptions): string[] {
+  return [...GLOBAL_ARGS, ...inputArgs(options), ...videoOutputArgs(options), ...FRAGMENTED_MP4_OUTPUT]
+}
+
+function inputArgs({ source, ioTimeoutMs = DEFAULT_IO_TIMEOUT_MS }: DisplayArgsOptions): string[] {
+  const timeoutUs = String(Math.round(ioTimeoutMs * 1000))
+  switch (source.kind) {
+    case 'rtsp':
+      // ffmpeg 5.x: `-timeout` is the RTSP socket I/O timeout in microseconds (it was `-stimeout` before 5.0).
+      return ['-rtsp_transport', source.transport, '-timeout', timeoutUs, '-i', source.input]
+    case 'http':
+      // Short in-process reconnects ride over a blip; a longer outage ends ffmpeg and the supervisor takes
+      // over with its backoff and a visible state. No reconnect on connection errors at start, so that a
+      // wrong address is reported at once instead of after ffmpeg's own retries.
+      return [
+        '-reconnect', '1',
+        '-reconnect_streamed', '1',
+        '-reconnect_delay_max', '2',
+        '-rw_timeout', timeoutUs,
+        '-i', source.input
+      ]
+    case 'file':
+      // Read at the native rate and loop forever, so that a file behaves like a live camera.
+      return ['-re', '-stream_loop', '-1', '-i', source.input]
+  }
+}
+
+function videoOutputArgs({ transcode, assumedFps = DEFAULT_ASSUMED_FPS }: DisplayArgsOptions): string[] {
+  const videoOnly = ['-map', '0:v:0', '-an', '-sn', '-dn']
+  if (!transcode) return [...videoOnly, '-c:v', 'copy']
+  return [
+    ...videoOnly,
+    '-c:v', 'libx264',
+    '-preset', 'veryfast',
+    '-tune', 'zerolatency',
+    '-profile:v', 'main',
+    '-pix_fmt', 'yuv420p',
+    '-g', String(Math.max(1, Math.round(assumedFps * TRANSCODE_KEYFRAME_INTERVAL_S)))
+  ]
+}
+
+/** Pixel formats Chromium's H.264 decoder takes; `yuvj420p` is the full-range variant many cameras send. */
+const BROWSER_PIXEL_FORMATS: ReadonlySet<string> = new Set(['yuv420p', 'yuvj420p'])
+const BROWSER_UNSUPPORTED_PROFILES = /High 10|High 4:2:2|High 4:4:4/u
+
+/**
+ * Whether the camera's stream can go to the browser untouched. Only 8-bit 4:2:0 H.264 can: other
+ * codecs (HEVC, MJPEG, MPEG-4) and the 10-bit or 4:2:2 H.264 profiles are not decoded by MSE in Chromium.
+ */
+export function canCopyForDisplay(video: InputVideoInfo): boolean {
+  if (video.codec !== 'h264') return false
+  if (video.profile !== undefined && BROWSER_UNSUPPORTED_PROFILES.test(video.profile)) return false
+  return video.pixelFormat === undefined || BROWSER_PIXEL_FORMATS.has(video.pixelFormat)
+}
