@@ -1,0 +1,119 @@
+import { useTranslation } from 'react-i18next'
+import type { CameraHealth, CameraView } from '../../../../electron/shared/camera'
+import { Badge } from '../../components/Badge'
+import { HealthBadge } from '../../components/HealthBadge'
+import { useFormatters } from '../../i18n/format'
+
+export interface CameraTableProps {
+  cameras: CameraView[]
+  health: Record<string, CameraHealth>
+  onEdit: (camera: CameraView) => void
+  onRemove: (camera: CameraView) => void
+}
+
+export function CameraTable({ cameras, health, onEdit, onRemove }: CameraTableProps) {
+  const { t } = useTranslation()
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid="cameras-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('cameras.columns.name')}</th>
+            <th scope="col">{t('cameras.columns.id')}</th>
+            <th scope="col">{t('cameras.columns.source')}</th>
+            <th scope="col">{t('cameras.columns.transport')}</th>
+            <th scope="col">{t('cameras.columns.transcode')}</th>
+            <th scope="col">{t('cameras.columns.group')}</th>
+            <th scope="col">{t('cameras.columns.health')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('cameras.columns.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {cameras.map((camera) => (
+            <CameraRow key={camera.id} camera={camera} health={health[camera.id]} onEdit={onEdit} onRemove={onRemove} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+interface CameraRowProps {
+  camera: CameraView
+  health: CameraHealth | undefined
+  onEdit: (camera: CameraView) => void
+  onRemove: (camera: CameraView) => void
+}
+
+function CameraRow({ camera, health, onEdit, onRemove }: CameraRowProps) {
+  const { t } = useTranslation()
+  const format = useFormatters()
+  const showReason = health?.reason && (health.state === 'reconnecting' || health.state === 'failed')
+  return (
+    <tr data-testid={`camera-row-${camera.id}`} data-health={health?.state ?? 'unknown'}>
+      <th scope="row">
+        <span className="data-table__name">{camera.name}</span>
+        {camera.demo ? <Badge tone="demo">{t('badges.demo')}</Badge> : null}
+        {!camera.enabled ? <Badge>{t('cameras.disabled')}</Badge> : null}
+      </th>
+      <td>
+        <code>{camera.id}</code>
+      </td>
+      <td className="data-table__source">
+        <code title={camera.source}>{camera.source}</code>
+      </td>
+      <td>{t(`cameras.transport.${camera.rtspTransport}`)}</td>
+      <td>
+        {t(`cameras.transcode.${camera.transcode}`)}
+        {health?.transcoding ? (
+          <>
+            {' '}
+            <Badge tone="info" title={t('badges.transcodedTitle')}>
+              {t('badges.transcoded')}
+            </Badge>
+          </>
+        ) : null}
+      </td>
+      <td>{camera.group}</td>
+      <td>
+        <HealthBadge state={health?.state} testId={`camera-health-${camera.id}`} />
+        {health ? (
+          <span className="data-table__detail">{t('health.since', { time: format.time(health.since) })}</span>
+        ) : null}
+        {showReason ? (
+          <span className="data-table__reason" data-testid={`camera-reason-${camera.id}`}>
+            {health.reason?.message}
+          </span>
+        ) : null}
+      </td>
+      <td className="data-table__actions">
+        {camera.demo ? (
+          <span className="data-table__detail">{t('cameras.readOnly')}</span>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => onEdit(camera)}
+              aria-label={t('cameras.actions.editNamed', { name: camera.name })}
+              data-testid={`camera-edit-${camera.id}`}
+            >
+              {t('cameras.actions.edit')}
+            </button>
+            <button
+              type="button"
+              className="button button--small button--danger-ghost"
+              onClick={() => onRemove(camera)}
+              aria-label={t('cameras.actions.removeNamed', { name: camera.name })}
+              data-testid={`camera-remove-${camera.id}`}
+            >
+              {t('cameras.actions.remove')}
+            </button>
+          </>
+        )}
+      </td>
+    </tr>
+  )
+}

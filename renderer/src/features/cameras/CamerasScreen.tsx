@@ -1,0 +1,52 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CameraView } from '../../../../electron/shared/camera'
+import { ErrorNote } from '../../components/ErrorNote'
+import { useCameras } from '../../stores/stores-context'
+import { CameraFormDialog, type CameraFormTarget } from './CameraFormDialog'
+import { CameraTable } from './CameraTable'
+import { RemoveCameraDialog } from './RemoveCameraDialog'
+
+export function CamerasScreen() {
+  const { t } = useTranslation()
+  const cameras = useCameras((state) => state.cameras)
+  const health = useCameras((state) => state.health)
+  const status = useCameras((state) => state.status)
+  const error = useCameras((state) => state.error)
+  const [formTarget, setFormTarget] = useState<CameraFormTarget | null>(null)
+  const [removing, setRemoving] = useState<CameraView | null>(null)
+
+  const demoShown = cameras.some((camera) => camera.demo)
+
+  return (
+    <section className="admin-screen" aria-labelledby="cameras-title">
+      <div className="screen-header">
+        <h1 id="cameras-title" className="screen-title">
+          {t('cameras.title')}
+        </h1>
+        <button type="button" className="button button--primary" onClick={() => setFormTarget({ mode: 'add' })} data-testid="camera-add">
+          {t('cameras.add')}
+        </button>
+      </div>
+      <p className="screen-intro">{t('cameras.intro')}</p>
+      {demoShown ? (
+        <p className="note note--demo" data-testid="cameras-demo-note">
+          {t('cameras.demoNote')}
+        </p>
+      ) : null}
+      {error ? <ErrorNote message={t('cameras.loadFailed', { message: error.message })} code={error.code} /> : null}
+      {status === 'loading' ? <p>{t('app.loading')}</p> : null}
+      {status === 'ready' && cameras.length === 0 ? <p className="empty-state">{t('cameras.empty')}</p> : null}
+      {cameras.length > 0 ? (
+        <CameraTable
+          cameras={cameras}
+          health={health}
+          onEdit={(camera) => setFormTarget({ mode: 'edit', camera })}
+          onRemove={setRemoving}
+        />
+      ) : null}
+      {formTarget ? <CameraFormDialog target={formTarget} onClose={() => setFormTarget(null)} /> : null}
+      {removing ? <RemoveCameraDialog camera={removing} onClose={() => setRemoving(null)} /> : null}
+    </section>
+  )
+}

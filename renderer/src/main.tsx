@@ -1,0 +1,32 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { I18nextProvider } from 'react-i18next'
+import { Root, type ConnectedApp } from './features/shell/Root'
+import { createI18n } from './i18n'
+import { createAppStores } from './stores/app-stores'
+import { connectToCore } from './transport/connect'
+import './styles/theme.css'
+import './styles/base.css'
+import './styles/components.css'
+import './styles/shell.css'
+import './styles/wall.css'
+import './styles/admin.css'
+
+// First thing: the desktop preload may post its MessagePort as soon as the page runs.
+const connecting: Promise<ConnectedApp> = connectToCore().then((connection) => ({
+  connection,
+  stores: createAppStores(connection.client)
+}))
+// Root handles the failure; this only keeps it from being reported as unhandled meanwhile.
+connecting.catch(() => undefined)
+
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
+
+createRoot(container).render(
+  <StrictMode>
+    <I18nextProvider i18n={createI18n()}>
+      <Root connecting={connecting} />
+    </I18nextProvider>
+  </StrictMode>
+)

@@ -1,0 +1,31 @@
+import { createContext, useContext, type ReactNode } from 'react'
+import { useStore } from 'zustand'
+import type { AppInfoState } from './app-info-store'
+import type { AppStores } from './app-stores'
+import type { CamerasState } from './cameras-store'
+import type { SettingsState } from './settings-store'
+
+const StoresContext = createContext<AppStores | null>(null)
+
+export function StoresProvider({ stores, children }: { stores: AppStores; children: ReactNode }) {
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>
+}
+
+function useStores(): AppStores {
+  const stores = useContext(StoresContext)
+  if (!stores) throw new Error('store hook used outside <StoresProvider>')
+  return stores
+}
+
+// Selectors must return stable values (a field, or useShallow for composed objects).
+export function useAppInfo<T>(selector: (state: AppInfoState) => T): T {
+  return useStore(useStores().appInfo, selector)
+}
+
+export function useCameras<T>(selector: (state: CamerasState) => T): T {
+  return useStore(useStores().cameras, selector)
+}
+
+export function useSettings<T>(selector: (state: SettingsState) => T): T {
+  return useStore(useStores().settings, selector)
+}
