@@ -93,16 +93,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   syncIngest()
   ingest?.onDidChangeHealth((cameraId, health) => connections.broadcast('cameras.onDidChangeHealth', { cameraId, health }))
 
+  const appInfo = (): AppInfo => ({
+    product: 'Vigie',
+    version: options.version,
+    mode: options.mode,
+    demo: directory.demoActive,
+    ffmpeg: ffmpegInfo,
+    ...(store.error ? { configError: store.error } : {})
+  })
+
   let buildMediaUrl: ((cameraId: string, ticket: string) => string) | null = null
   const handlers = createHandlers({
-    appInfo: () => ({
-      product: 'Vigie',
-      version: options.version,
-      mode: options.mode,
-      demo: directory.demoActive,
-      ffmpeg: ffmpegInfo,
-      ...(store.error ? { configError: store.error } : {})
-    }),
+    appInfo,
     notices: async () => NoticesSchema.parse(JSON.parse(await readFile(join(options.appRoot, 'resources/third-party.json'), 'utf8'))),
     assets: () => assets.status(),
     directory,
@@ -121,6 +123,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onDidChangeCameras: () => {
       syncIngest()
       connections.broadcast('cameras.onDidChangeList', { cameras: directory.views() })
+      connections.broadcast('app.onDidChangeInfo', appInfo())
     }
   })
 

@@ -24,6 +24,14 @@ export const CameraConfigSchema = z
   .strict()
 
 export type CameraConfig = z.infer<typeof CameraConfigSchema>
+
+/**
+ * An edit. The screen only ever sees sources with their credentials masked, so an edit that leaves
+ * the address alone omits it and the stored one (password included) is kept.
+ */
+export const CameraUpdateSchema = CameraConfigSchema.extend({ source: CameraConfigSchema.shape.source.optional() }).strict()
+export type CameraUpdate = z.infer<typeof CameraUpdateSchema>
+export type CameraUpdateInput = z.input<typeof CameraUpdateSchema>
 export type CameraConfigInput = z.input<typeof CameraConfigSchema>
 
 /** A camera as the console sees it: its configuration (source redacted) plus where it comes from. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CameraConfigSchema, CameraHealthSchema, CameraIdSchema, CameraViewSchema, RtspTransportSchema } from './camera'
+import { CameraConfigSchema, CameraHealthSchema, CameraIdSchema, CameraUpdateSchema, CameraViewSchema, RtspTransportSchema } from './camera'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
 
 /**
@@ -78,10 +78,14 @@ export const contract = {
     access: 'camera.view'
   }),
   'cameras.add': method({ input: CameraConfigSchema, output: CameraViewSchema, access: 'camera.configure' }),
-  'cameras.update': method({ input: CameraConfigSchema, output: CameraViewSchema, access: 'camera.configure' }),
+  'cameras.update': method({ input: CameraUpdateSchema, output: CameraViewSchema, access: 'camera.configure' }),
   'cameras.remove': method({ input: CameraRef, output: z.object({ removed: z.literal(true) }), access: 'camera.configure' }),
   'cameras.probe': method({
-    input: z.object({ source: z.string().trim().min(1).max(2048), rtspTransport: RtspTransportSchema.default('tcp') }).strict(),
+    // Either an address being typed, or a stored camera (whose credentials the screen never sees).
+    input: z.union([
+      z.object({ source: z.string().trim().min(1).max(2048), rtspTransport: RtspTransportSchema.default('tcp') }).strict(),
+      CameraRef
+    ]),
     output: CameraProbeResultSchema,
     access: 'camera.configure'
   }),
@@ -101,6 +105,8 @@ export type HandlerInput<M extends MethodName> = z.output<Contract[M]['input']>
 
 /** Events the core pushes to every connected screen. Named for what happened. */
 export const events = {
+  /** The demo site comes and goes with the first configured camera; the header follows. */
+  'app.onDidChangeInfo': AppInfoSchema,
   'cameras.onDidChangeHealth': z.object({ cameraId: CameraIdSchema, health: CameraHealthSchema }),
   'cameras.onDidChangeList': z.object({ cameras: z.array(CameraViewSchema) })
 } as const

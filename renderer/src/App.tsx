@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { AboutScreen } from './features/about/AboutScreen'
 import { CamerasScreen } from './features/cameras/CamerasScreen'
 import { AppHeader } from './features/shell/AppHeader'
+import { ConfigErrorBanner } from './features/shell/ConfigErrorBanner'
 import { SaveErrorBanner } from './features/shell/SaveErrorBanner'
 import { useHashRoute, type Route } from './features/shell/use-hash-route'
 import { WallScreen } from './features/wall/WallScreen'
@@ -39,6 +40,7 @@ export function App() {
   return (
     <div className="app" data-route={route} data-demo={demo || undefined}>
       <AppHeader route={route} demo={demo} locale={locale} onLocaleChange={setLocale} />
+      <ConfigErrorBanner />
       <SaveErrorBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <Screen route={route} />

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RpcError } from '../../electron/shared/result'
 import { startTestCore, waitFor, type CoreHarness } from '../fixtures/core-harness'
@@ -96,6 +98,21 @@ describe.each(ALL_TRANSPORTS)('contract over $name', (transport) => {
     await expectRpcError(connected.client.call('cameras.remove', { cameraId: 'nord' }), 'NOT_FOUND')
     await waitFor(() => lists.length >= 3, 'three list events')
     expect(lists.at(-1)).toEqual([])
+  })
+
+  it('keeps the stored credentials when an edit leaves the address out', async () => {
+    await connected.client.call('cameras.add', { id: 'sud', name: 'Place Sud', source: 'rtsp://agent:s3cret@127.0.0.1:9/flux', enabled: false })
+    const infos: boolean[] = []
+    connected.client.on('app.onDidChangeInfo', (info) => infos.push(info.demo))
+    const edited = await connected.client.call('cameras.update', { id: 'sud', name: 'Place Sud (nord)', enabled: false })
+    expect(edited.name).toBe('Place Sud (nord)')
+    const file = JSON.parse(await readFile(join(harness.dataDir, 'cameras.json'), 'utf8')) as { cameras: Array<{ source: string }> }
+    expect(file.cameras[0].source).toBe('rtsp://agent:s3cret@127.0.0.1:9/flux')
+    // A stored camera is tested by its id, with the credentials the screen never saw.
+    const probe = await connected.client.call('cameras.probe', { cameraId: 'sud' })
+    expect(probe.reachable).toBe(false)
+    expect(probe.message).toMatch(/Connexion refusée/)
+    await waitFor(() => infos.length > 0, 'an app info event after the edit')
   })
 
   it('refuses a live stream for an unknown camera', async () => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { makeH264Clip } from '../fixtures/make-clip'
@@ -45,6 +45,26 @@ test.describe('a real RTSP camera on loopback', () => {
     await wall.expectHealth(0, 'live', 60_000)
     await wall.expectVideoAdvances(0, 1)
   })
+})
+
+test('a camera file with an unknown key is reported by name and left untouched', async ({ page }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'vigie-badconfig-'))
+  const content = JSON.stringify({ version: 1, cameras: [{ id: 'nord', name: 'Nord', source: 'rtsp://192.0.2.1/x', resolution: '4K' }] })
+  await writeFile(join(dataDir, 'cameras.json'), content)
+  const host = await startVigieHost({ dataDir })
+  try {
+    await page.goto(host.url)
+    await expect(page.getByTestId('config-error')).toContainText('resolution')
+    const cameras = new CamerasPage(page)
+    await cameras.open()
+    await cameras.fill({ id: 'sud', name: 'Sud', source: 'rtsp://192.0.2.2/x' })
+    await page.getByTestId('camera-form-save').click()
+    await expect(page.getByTestId('camera-form-error')).toContainText(/invalide/)
+    expect(await readFile(join(dataDir, 'cameras.json'), 'utf8')).toBe(content)
+  } finally {
+    await host.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  }
 })
 
 test.describe('broken sources', () => {

@@ -1,4 +1,4 @@
-import type { CameraConfig, CameraHealth } from '../../shared/camera'
+import type { CameraConfig, CameraHealth, CameraUpdate } from '../../shared/camera'
 import type { AppInfo, CameraProbeResult } from '../../shared/contract'
 import { RpcError } from '../../shared/result'
 import type { Handlers } from '../../shared/rpc/server'
@@ -35,6 +35,14 @@ function assertValidSource(camera: CameraConfig): void {
   if (!parsed.ok) throw new RpcError('INVALID_INPUT', parsed.error.message)
 }
 
+/** An edit without a source keeps the stored one: the screen only knows it with credentials masked. */
+function withStoredSource(store: CameraStore, update: CameraUpdate): CameraConfig {
+  if (update.source !== undefined) return { ...update, source: update.source }
+  const stored = store.find(update.id)
+  if (!stored) throw new RpcError('NOT_FOUND', `Caméra inconnue : « ${update.id} ».`)
+  return { ...update, source: stored.source }
+}
+
 function assertEditable(directory: CameraDirectory, id: string): void {
   if (directory.isDemo(id)) {
     throw new RpcError('CONFLICT', 'Les caméras de démonstration ne se modifient pas : ajoutez vos propres caméras.')
@@ -57,8 +65,9 @@ export function createHandlers(deps: HandlerDeps): Handlers<SessionContext> {
       deps.onDidChangeCameras()
       return toView({ ...camera, demo: false })
     },
-    'cameras.update': async (camera) => {
-      assertEditable(directory, camera.id)
+    'cameras.update': async (update) => {
+      assertEditable(directory, update.id)
+      const camera = withStoredSource(store, update)
       assertValidSource(camera)
       await store.update(camera)
       deps.onDidChangeCameras()
@@ -70,7 +79,12 @@ export function createHandlers(deps: HandlerDeps): Handlers<SessionContext> {
       deps.onDidChangeCameras()
       return { removed: true as const }
     },
-    'cameras.probe': ({ source, rtspTransport }) => deps.probe(source, rtspTransport),
+    'cameras.probe': (input) => {
+      if ('source' in input) return deps.probe(input.source, input.rtspTransport)
+      const camera = directory.find(input.cameraId)
+      if (!camera) throw new RpcError('NOT_FOUND', `Caméra inconnue : « ${input.cameraId} ».`)
+      return deps.probe(camera.source, camera.rtspTransport)
+    },
 
     'live.open': ({ cameraId }) => {
       const camera = directory.find(cameraId)

@@ -39,7 +39,7 @@ export async function createSettingsService(
         wall: { ...current.wall, ...(patch.wall ?? {}) }
       })
       current = next
-      writes = writes.then(() => backend.write(next))
+      writes = writes.catch(() => undefined).then(() => backend.write(next))
       await writes
       return structuredClone(next)
     }

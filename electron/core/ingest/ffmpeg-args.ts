@@ -23,7 +23,7 @@ export interface DisplayArgsOptions {
 export const DEFAULT_IO_TIMEOUT_MS = 5000
 export const DEFAULT_ASSUMED_FPS = 25
 /** Seconds between keyframes when we encode: a late viewer waits at most this long for its first picture. */
-export const TRANSCODE_KEYFRAME_INTERVAL_S = 2
+export const TRANSCODE_KEYFRAME_INTERVAL_S = 1
 
 /**
  * `-loglevel level+info`, not `error`: the input stream description ("Video: h264 (Main) …"), which tells
@@ -37,8 +37,18 @@ const GLOBAL_ARGS = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'level
  * `frag_keyframe`: a fragment starts at every keyframe, so any fragment boundary is a place where a
  * viewer can start. `empty_moov`: the init segment (ftyp+moov) comes first and holds no samples, as
  * MSE requires. `default_base_moof`: sample offsets are relative to each moof, so fragments stand alone.
+ * `frag_duration`: a fragment is also cut every half second between keyframes. Without it a fragment
+ * is a whole GOP (often 2 to 4 s on cameras), and a fragment is only sent once complete, so the wall
+ * would lag by a GOP; with it the lag is about half a second. Late viewers still start at a keyframe
+ * fragment (see live-stream.ts).
  */
-const FRAGMENTED_MP4_OUTPUT = ['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'] as const
+export const FRAGMENT_DURATION_US = 500_000
+const FRAGMENTED_MP4_OUTPUT = [
+  '-f', 'mp4',
+  '-movflags', 'frag_keyframe+empty_moov+default_base_moof',
+  '-frag_duration', String(FRAGMENT_DURATION_US),
+  'pipe:1'
+] as const
 
 export function buildDisplayArgs(options: DisplayArgsOptions): string[] {
   return [...GLOBAL_ARGS, ...inputArgs(options), ...videoOutputArgs(options), ...FRAGMENTED_MP4_OUTPUT]
@@ -77,7 +87,9 @@ function videoOutputArgs({ transcode, assumedFps = DEFAULT_ASSUMED_FPS }: Displa
     '-tune', 'zerolatency',
     '-profile:v', 'main',
     '-pix_fmt', 'yuv420p',
-    '-g', String(Math.max(1, Math.round(assumedFps * TRANSCODE_KEYFRAME_INTERVAL_S)))
+    '-g', String(Math.max(1, Math.round(assumedFps * TRANSCODE_KEYFRAME_INTERVAL_S))),
+    // The real frame rate is unknown in advance (the demo clips run at 12 fps): force keyframes by time too.
+    '-force_key_frames', `expr:gte(t,n_forced*${TRANSCODE_KEYFRAME_INTERVAL_S})`
   ]
 }
 

@@ -11,6 +11,7 @@ export const en: Messages = {
     demoBanner: 'DEMO',
     demoBannerDetail: 'Demo site: these images do not come from city cameras.',
     settingsNotSaved: 'Setting not saved: {{message}}',
+    configError: '{{message}} The cameras in that file are not shown until it is fixed.',
     loadFailed: 'Could not load: {{message}}'
   },
   nav: {
@@ -137,8 +138,7 @@ export const en: Messages = {
       idHint: 'Lowercase letters, digits, “-” and “_”. Cannot be changed later.',
       source: 'Stream address',
       sourcePlaceholder: 'rtsp://user:password@192.0.2.10:554/stream1',
-      sourceRedactedHint: 'Credentials are hidden: type the full address again to change it.',
-      sourceRedactedError: 'The address shown has its credentials hidden: type it again with the password before saving.',
+      sourceRedactedHint: 'Credentials are hidden: leave the address as it is to keep them, or type it again in full to change it.',
       transport: 'RTSP transport',
       transcode: 'Transcoding',
       transcodeAuto: 'Automatic (when needed)',

@@ -16,6 +16,7 @@ export const fr = {
     demoBanner: 'DÉMO',
     demoBannerDetail: "Site de démonstration : ces images ne proviennent pas de caméras de la ville.",
     settingsNotSaved: "Réglage non enregistré : {{message}}",
+    configError: '{{message}} Les caméras de ce fichier ne sont pas affichées tant qu’il n’est pas corrigé.',
     loadFailed: 'Chargement impossible : {{message}}'
   },
   nav: {
@@ -144,9 +145,7 @@ export const fr = {
       source: 'Adresse du flux',
       sourcePlaceholder: 'rtsp://utilisateur:motdepasse@192.0.2.10:554/flux1',
       sourceRedactedHint:
-        "Les identifiants sont masqués : ressaisissez l'adresse complète pour la modifier.",
-      sourceRedactedError:
-        "L'adresse affichée a ses identifiants masqués : ressaisissez-la avec le mot de passe avant d'enregistrer.",
+        "Les identifiants sont masqués : laissez l'adresse telle quelle pour les conserver, ou ressaisissez-la complète pour la changer.",
       transport: 'Transport RTSP',
       transcode: 'Transcodage',
       transcodeAuto: 'Automatique (si nécessaire)',

@@ -7,6 +7,8 @@ import type { Loadable } from './load-status'
 export interface AppInfoState extends Loadable {
   info: AppInfo | null
   load(): Promise<void>
+  /** Follows the core's changes (the demo site ends with the first configured camera). */
+  listen(): () => void
 }
 
 export type AppInfoStore = StoreApi<AppInfoState>
@@ -23,6 +25,7 @@ export function createAppInfoStore(client: RpcClient): AppInfoStore {
       } catch (error) {
         set({ status: 'error', error: toShownError(error) })
       }
-    }
+    },
+    listen: () => client.on('app.onDidChangeInfo', (info) => set({ status: 'ready', error: null, info }))
   }))
 }

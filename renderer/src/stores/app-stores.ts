@@ -28,9 +28,7 @@ export function startAppStores(stores: AppStores): () => void {
   const stopListening = stores.cameras.getState().listen()
   const stopAutoFill = startWallAutoFill(stores.cameras, stores.settings)
   // The demo flag follows the camera list (the first configured camera replaces the demo site).
-  const stopInfoRefresh = stores.cameras.subscribe((state, previous) => {
-    if (previous.status === 'ready' && state.cameras !== previous.cameras) void stores.appInfo.getState().load()
-  })
+  const stopInfoRefresh = stores.appInfo.getState().listen()
   void stores.appInfo.getState().load()
   void stores.cameras.getState().load()
   void stores.settings.getState().load()

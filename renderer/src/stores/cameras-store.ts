@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { CameraConfigInput, CameraHealth, CameraView } from '../../../electron/shared/camera'
+import type { CameraConfigInput, CameraHealth, CameraUpdateInput, CameraView } from '../../../electron/shared/camera'
 import type { CameraProbeResult } from '../../../electron/shared/contract'
 import type { RpcClient } from '../../../electron/shared/rpc/client'
 import { toShownError } from '../api/errors'
@@ -13,9 +13,9 @@ export interface CamerasState extends Loadable {
   load(): Promise<void>
   /** The mutations reject with the core's RpcError so that a form can show it and keep its input. */
   add(camera: CameraConfigInput): Promise<CameraView>
-  update(camera: CameraConfigInput): Promise<CameraView>
+  update(camera: CameraUpdateInput): Promise<CameraView>
   remove(cameraId: string): Promise<void>
-  probe(source: string, rtspTransport: RtspTransport): Promise<CameraProbeResult>
+  probe(target: { source: string; rtspTransport: RtspTransport } | { cameraId: string }): Promise<CameraProbeResult>
   /** Follows the core's events; returns the function that stops following. */
   listen(): () => void
 }
@@ -78,7 +78,7 @@ export function createCamerasStore(client: RpcClient): CamerasStore {
         await refreshList().catch(() => undefined)
       },
 
-      probe: (source, rtspTransport) => client.call('cameras.probe', { source, rtspTransport }),
+      probe: (target) => client.call('cameras.probe', target),
 
       listen() {
         const stopHealth = client.on('cameras.onDidChangeHealth', ({ cameraId, health }) => {

@@ -31,11 +31,11 @@ describe('buildDisplayArgs', () => {
     expect(split(args).output).toEqual([
       '-map', '0:v:0', '-an', '-sn', '-dn',
       '-c:v', 'copy',
-      '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'
+      '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-frag_duration', '500000', 'pipe:1'
     ])
   })
 
-  it('transcodes with low-latency libx264 and a keyframe every 2 s', () => {
+  it('transcodes with low-latency libx264 and a keyframe every second', () => {
     const args = buildDisplayArgs({ source: source('rtsp://cam/live'), transcode: true })
     const { output } = split(args)
     expect(valueOf(output, '-c:v')).toBe('libx264')
@@ -43,10 +43,11 @@ describe('buildDisplayArgs', () => {
     expect(valueOf(output, '-tune')).toBe('zerolatency')
     expect(valueOf(output, '-profile:v')).toBe('main')
     expect(valueOf(output, '-pix_fmt')).toBe('yuv420p')
-    expect(valueOf(output, '-g')).toBe('50')
+    expect(valueOf(output, '-g')).toBe('25')
+    expect(valueOf(output, '-force_key_frames')).toBe('expr:gte(t,n_forced*1)')
     expect(output).toContain('-an')
-    expect(output.slice(-5)).toEqual(['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'])
-    expect(valueOf(buildDisplayArgs({ source: source('rtsp://cam/live'), transcode: true, assumedFps: 30 }), '-g')).toBe('60')
+    expect(output.slice(-7)).toEqual(['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-frag_duration', '500000', 'pipe:1'])
+    expect(valueOf(buildDisplayArgs({ source: source('rtsp://cam/live'), transcode: true, assumedFps: 30 }), '-g')).toBe('30')
   })
 
   it('gives RTSP its transport and a socket timeout in microseconds', () => {

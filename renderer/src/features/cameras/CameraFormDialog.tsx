@@ -51,16 +51,13 @@ export function CameraFormDialog({ target, onClose }: CameraFormDialogProps) {
 
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    if (sourceIsRedactedCopy) {
-      setError({ code: null, message: t('cameras.form.sourceRedactedError') })
-      return
-    }
     setSaving(true)
     setError(null)
     try {
       const config = toCameraConfig(values)
       if (target.mode === 'add') await add(config)
-      else await update(config)
+      // Address untouched: send none, and the core keeps the stored one with its real credentials.
+      else await update(sourceIsRedactedCopy ? { ...config, source: undefined } : config)
       onClose()
     } catch (failure) {
       setError(toShownError(failure))
@@ -71,7 +68,8 @@ export function CameraFormDialog({ target, onClose }: CameraFormDialogProps) {
   const onTest = async (): Promise<void> => {
     setProbeState({ status: 'running' })
     try {
-      setProbeState({ status: 'done', result: await probe(values.source, values.rtspTransport) })
+      const target = sourceIsRedactedCopy && original ? { cameraId: original.id } : { source: values.source, rtspTransport: values.rtspTransport }
+      setProbeState({ status: 'done', result: await probe(target) })
     } catch (failure) {
       setProbeState({ status: 'error', error: toShownError(failure) })
     }
