@@ -49,12 +49,38 @@ export const CameraViewSchema = z.object({
 })
 export type CameraView = z.infer<typeof CameraViewSchema>
 
-export const HealthStateSchema = z.enum(['connecting', 'live', 'stalled', 'reconnecting', 'failed', 'stopped'])
+export const HealthStateSchema = z.enum(['connecting', 'live', 'stalled', 'reconnecting', 'failed'])
 export type HealthState = z.infer<typeof HealthStateSchema>
+
+/** Why a camera is not live. Stable codes, so that a screen can word them in its own language. */
+export const HEALTH_REASON_CODES = [
+  'CONNECTION_REFUSED',
+  'HOST_UNREACHABLE',
+  'TIMEOUT',
+  'UNAUTHORIZED',
+  'NOT_FOUND',
+  'INVALID_DATA',
+  'FILE_NOT_FOUND',
+  'END_OF_STREAM',
+  'OTHER',
+  'INVALID_URL',
+  'STALLED',
+  'INVALID_STREAM',
+  'FFMPEG_UNAVAILABLE'
+] as const
+export type HealthReasonCode = (typeof HEALTH_REASON_CODES)[number]
+
+export const HealthReasonSchema = z.object({
+  code: z.enum(HEALTH_REASON_CODES),
+  /** French, short enough for a tile; never contains credentials. */
+  message: z.string()
+})
+export type HealthReason = z.infer<typeof HealthReasonSchema>
 
 export const CameraHealthSchema = z.object({
   state: HealthStateSchema,
-  reason: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Why the camera is not live (kept while reconnecting, cleared when live again). */
+  reason: HealthReasonSchema.optional(),
   since: z.number(),
   attempt: z.number().int().nonnegative(),
   transcoding: z.boolean(),

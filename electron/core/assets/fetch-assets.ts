@@ -9,7 +9,7 @@ import {
   type DownloadSource
 } from './asset-manifest'
 import { destinationPath, mirrorPath } from './asset-paths'
-import { writeAtomically } from './atomic-write'
+import { writeAtomically } from '../fs/atomic-file'
 import { checkAssetFile } from './check-assets'
 import { describeDownloadFailure, downloadToFile, isUnreachableHost, type FetchFn } from './download'
 import { runFfmpegRecipe } from './ffmpeg-video'

@@ -1,39 +1,42 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
-import { dirname, basename, join } from 'node:path'
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+async function fsync(path: string): Promise<void> {
+  const handle = await open(path, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
 
 /**
- * Replaces a file so that a crash, a kill or a full disk at any moment leaves either the old
- * content or the new one, never a torn file: write a sibling temp file, fsync it, rename over.
+ * Produces a file under a temporary name beside `finalPath`, flushes it to disk, then renames it into
+ * place. A crash, a kill or a full disk at any moment leaves either the old file or the new one, never
+ * a torn or unchecked one: `produce` writes (and may verify) the temporary file, and if anything
+ * throws, the temporary file is removed and the final path is untouched. Same folder, same file
+ * system: that is what makes the rename atomic.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const dir = dirname(path)
-  await mkdir(dir, { recursive: true })
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+export async function writeAtomically(finalPath: string, produce: (tempPath: string) => Promise<void>): Promise<void> {
+  const directory = dirname(finalPath)
+  await mkdir(directory, { recursive: true })
+  const tempPath = join(directory, `.${basename(finalPath)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`)
   try {
-    const handle = await open(temp, 'wx', 0o600)
-    try {
-      await handle.writeFile(content)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, path)
+    await produce(tempPath)
+    await fsync(tempPath)
+    await rename(tempPath, finalPath)
   } catch (error) {
-    await rm(temp, { force: true })
+    await rm(tempPath, { force: true })
     throw error
   }
-  // Persist the rename itself; some filesystems refuse to fsync a directory, which is harmless.
-  try {
-    const dirHandle = await open(dir, 'r')
-    try {
-      await dirHandle.sync()
-    } finally {
-      await dirHandle.close()
-    }
-  } catch {
-    /* best effort */
-  }
+  // Persist the rename itself; some file systems refuse to fsync a folder, which is harmless.
+  await fsync(directory).catch(() => undefined)
+}
+
+/** Replaces a small file (configuration, settings) atomically; readable by its owner only. */
+export function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  return writeAtomically(path, (tempPath) => writeFile(tempPath, content, { flag: 'wx', mode: 0o600 }))
 }
 
 /** Reads a file, or returns null when it does not exist (any other failure is thrown). */

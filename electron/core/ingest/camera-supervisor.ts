@@ -1,9 +1,10 @@
+import type { CameraHealth, HealthReason, HealthReasonCode, HealthState as CameraHealthState } from '../../shared/camera'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import { parseCameraSource, type CameraSource, type RtspTransport } from './camera-source'
 import { spawnGuarded, type SpawnedProcess, type SpawnProcess } from './child-process-guard'
 import { systemClock, type Clock } from './clock'
 import { buildDisplayArgs, canCopyForDisplay } from './ffmpeg-args'
-import { FfmpegStderrParser, type FfmpegFailureCode, type ProcessExit } from './ffmpeg-stderr'
+import { FfmpegStderrParser, type ProcessExit } from './ffmpeg-stderr'
 import { Fmp4Splitter, type SplitterEvent } from './fmp4-splitter'
 import { LineBuffer } from './line-buffer'
 import { LiveStream } from './live-stream'
@@ -23,29 +24,8 @@ export interface CameraConfig {
   readonly transcode?: TranscodeMode
 }
 
-export type CameraHealthState = 'connecting' | 'live' | 'stalled' | 'reconnecting' | 'failed'
-
-export type HealthReasonCode = FfmpegFailureCode | 'INVALID_URL' | 'STALLED' | 'INVALID_STREAM' | 'FFMPEG_UNAVAILABLE'
-
-export interface HealthReason {
-  readonly code: HealthReasonCode
-  /** French, for the camera tile; never contains credentials. */
-  readonly message: string
-}
-
-export interface CameraHealth {
-  readonly state: CameraHealthState
-  /** Why the camera is not live (kept while reconnecting, cleared when live again). */
-  readonly reason?: HealthReason
-  /** Clock time when `state` last changed. */
-  readonly since: number
-  /** Consecutive failed runs; 0 once live. */
-  readonly attempt: number
-  /** True when ffmpeg re-encodes to H.264 (the tile says "transcodé"). */
-  readonly transcoding: boolean
-  /** The camera's own video codec as ffmpeg names it (`h264`, `hevc`, `mjpeg`…), once known. */
-  readonly codec?: string
-}
+/** Health as the contract defines it (electron/shared/camera.ts): one definition for core and screen. */
+export type { CameraHealth, HealthReason, HealthReasonCode, HealthState as CameraHealthState } from '../../shared/camera'
 
 export interface CameraSupervisorOptions {
   /** Restart when a live ffmpeg writes nothing for this long. */

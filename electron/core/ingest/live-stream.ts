@@ -1,3 +1,5 @@
+import type { MediaFrame } from '../../shared/media-frames'
+
 /**
  * Fans one camera's fMP4 out to any number of viewers. Each viewer gets a playable stream: the init
  * segment first, then fragments starting at a keyframe, never from the middle of a GOP.
@@ -5,16 +7,8 @@
  * The same byte arrays are handed to every viewer; listeners must treat them as read-only.
  */
 
-export type MediaMessage =
-  | { readonly type: 'init'; readonly generation: number; readonly codec: string; readonly data: Uint8Array }
-  | {
-      readonly type: 'fragment'
-      readonly generation: number
-      readonly keyframe: boolean
-      /** Date.now() when the core received the fragment, to measure latency downstream. */
-      readonly receivedAt: number
-      readonly data: Uint8Array
-    }
+/** What a viewer receives: exactly the frames of the media channel (electron/shared/media-frames.ts). */
+export type MediaMessage = MediaFrame
 
 export interface MediaListener {
   onMessage(message: MediaMessage): void

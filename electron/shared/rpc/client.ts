@@ -40,7 +40,7 @@ export function createRpcClient(transport: Transport, options: ClientOptions = {
       return
     }
     const event = EventMessageSchema.safeParse(raw)
-    if (event.success && event.data.event in events) {
+    if (event.success && Object.prototype.hasOwnProperty.call(events, event.data.event)) {
       const schema = events[event.data.event as EventName]
       const payload = schema.safeParse(event.data.payload)
       if (payload.success) eventListeners.get(event.data.event)?.emit(payload.data)

@@ -46,7 +46,6 @@ export const en: Messages = {
     stalled: 'frozen',
     reconnecting: 'reconnecting…',
     failed: 'failed',
-    stopped: 'stopped',
     unknown: 'unknown state',
     attempt: 'attempt {{attempt}}',
     since: 'since {{time}}'

@@ -51,7 +51,6 @@ export const fr = {
     stalled: 'figée',
     reconnecting: 'reconnexion…',
     failed: 'en échec',
-    stopped: 'arrêtée',
     unknown: 'état inconnu',
     attempt: 'tentative {{attempt}}',
     since: 'depuis {{time}}'
