@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import ElectronStore from 'electron-store'
 import { createCore } from '../core/create-core'
@@ -36,8 +37,22 @@ interface ParentPort {
   postMessage(message: unknown): void
 }
 
+/** Opens electron-store; an unreadable file is kept aside (never overwritten) and a fresh one started. */
+function openSettingsStore(dataDir: string): ElectronStore {
+  const open = (): ElectronStore => new ElectronStore({ cwd: dataDir, name: 'settings', clearInvalidConfig: false })
+  try {
+    return open()
+  } catch (error) {
+    const path = join(dataDir, 'settings.json')
+    const aside = `${path}.illisible-${Date.now()}`
+    renameSync(path, aside)
+    logToStderr(`settings: unreadable ${path} kept as ${aside} (${(error as Error).message})`)
+    return open()
+  }
+}
+
 function electronStoreBackend(dataDir: string): SettingsBackend {
-  const store = new ElectronStore({ cwd: dataDir, name: 'settings', clearInvalidConfig: false })
+  const store = openSettingsStore(dataDir)
   return {
     read: async () => (Object.keys(store.store).length > 0 ? store.store : undefined),
     write: async (value: Settings) => {

@@ -9,6 +9,10 @@ const outDir = join(import.meta.dirname, '..')
 let core: UtilityProcess | null = null
 let coreReady: Promise<void> | null = null
 let quitting = false
+/** Exit times of the core; several quick deaths mean restarting cannot help, so the user is told. */
+const recentCoreExits: number[] = []
+const RESTART_WINDOW_MS = 60_000
+const MAX_RESTARTS_IN_WINDOW = 3
 
 function startCore(): Promise<void> {
   const child = utilityProcess.fork(
@@ -19,9 +23,18 @@ function startCore(): Promise<void> {
   core = child
   child.on('exit', (code) => {
     if (quitting) return
-    // The core is the only owner of cameras and data: if it dies, restart it and reconnect the windows.
+    // The core is the only owner of cameras and data: if it dies, restart it and reconnect the windows,
+    // unless it keeps dying, in which case a restart loop would only hide the problem.
+    const now = Date.now()
+    recentCoreExits.push(now)
+    while (recentCoreExits.length > 0 && recentCoreExits[0] < now - RESTART_WINDOW_MS) recentCoreExits.shift()
+    if (recentCoreExits.length > MAX_RESTARTS_IN_WINDOW) {
+      dialog.showErrorBox('Vigie', `Le service Vigie s'arrête sans cesse (code ${code}). Consultez le journal, puis relancez l'application.`)
+      app.quit()
+      return
+    }
     console.error(`[vigie] core exited (${code}); restarting`)
-    coreReady = startCore()
+    coreReady = new Promise<void>((resolve) => setTimeout(resolve, 500 * recentCoreExits.length)).then(startCore)
     void coreReady.then(() => BrowserWindow.getAllWindows().forEach((window) => window.webContents.reload()))
   })
   return new Promise((resolve) => {

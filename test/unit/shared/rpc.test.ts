@@ -108,7 +108,7 @@ describe('serveContract', () => {
       handlers: handlers({
         'app.info': async () => Promise.reject(new TypeError('x is undefined')),
         'app.notices': () => {
-          throw 'a string' // eslint-disable-line no-throw-literal
+          throw 'a string'
         }
       })
     })
