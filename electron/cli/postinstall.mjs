@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { buildForElectron } from './electron-native.mjs'
 
 const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url))
 const PROBE_URL = 'https://raw.githubusercontent.com/'
@@ -59,13 +60,16 @@ function runAssetFetch() {
 }
 
 async function main() {
+  const online = await networkReachable()
+  // The desktop app's own build of the native modules (see electron-native.mjs); needs the network.
+  if (online && !process.env.VIGIE_SKIP_ELECTRON_NATIVE) buildForElectron()
   if (process.env.VIGIE_SKIP_ASSETS) return
   if (!tsxInstalled()) {
     console.log(LATER)
     return
   }
   const mirrorSet = Boolean(process.env.VIGIE_ASSET_MIRROR?.trim())
-  if (!mirrorSet && !(await networkReachable())) {
+  if (!mirrorSet && !online) {
     console.log(LATER)
     return
   }
