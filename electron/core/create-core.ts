@@ -1,17 +1,21 @@
-import { readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import type { Organisation } from '../shared/accounts'
 import type { AppInfo } from '../shared/contract'
 import { ThirdPartyNoticeSchema } from '../shared/contract'
+import { RpcError } from '../shared/result'
 import { serveContract, type Connection } from '../shared/rpc/server'
 import type { Transport } from '../shared/rpc/transport'
-import { RpcError } from '../shared/result'
-import { createAssetLocator } from './assets/asset-locator'
 import { ConnectionSet } from './api/connections'
-import { createHandlers, type SessionContext } from './api/handlers'
+import { actorOf, type ConnectionInfo, type SessionContext } from './api/context'
+import { canSeeCamera, createHandlers, visibleCameras, type RecordAudit } from './api/handlers'
 import { MediaTickets } from './api/media-tickets'
-import { CameraDirectory, type DemoMode } from './config/camera-directory'
+import { createAssetLocator } from './assets/asset-locator'
+import { openAuditLog } from './audit'
+import { AccountService, COMMON_PASSWORDS_FILE, SessionManager, authorize, loadCommonPasswords } from './auth'
+import { CameraDirectory, toView, type DemoMode } from './config/camera-directory'
 import { CameraStore } from './config/camera-store'
 import { buildDemoSite } from './config/demo-site'
 import { createJsonSettingsBackend } from './config/json-settings-backend'
@@ -20,38 +24,56 @@ import { resolveFfmpeg } from './ingest/ffmpeg-path'
 import { IngestService } from './ingest/ingest-service'
 import type { LiveStream } from './ingest/live-stream'
 import { probeCamera } from './ingest/probe-camera'
+import { openDatabase } from './store/database'
+import { MIGRATIONS } from './store/migrations'
 
 export interface CoreOptions {
   /** Where resources/ and models/ are (the repository, or the packaged app's resources). */
   appRoot: string
-  /** The installation's own data: camera configuration, settings, and later the database. */
+  /** The installation's own data: database, audit key, camera configuration, settings. */
   dataDir: string
   mode: AppInfo['mode']
   version: string
   demo?: DemoMode
   /** Desktop hosts pass electron-store; by default settings go to a JSON file in dataDir. */
   settingsBackend?: SettingsBackend
+  /** better-sqlite3 built for the running runtime, when it is not the default (Electron). */
+  sqliteNativeBinding?: string
   env?: NodeJS.ProcessEnv
+  now?: () => number
   log?: (message: string) => void
 }
 
 export interface MediaAccess {
   cameraId: string
   stream: LiveStream
+  /** Call when the viewer's socket closes: ends the view in the audit trail. */
+  onClose: () => void
 }
 
 export interface Core {
   /** Serves the contract to one screen over any transport. */
-  connect(transport: Transport, context: SessionContext): Connection
+  connect(transport: Transport, info: ConnectionInfo): Connection
   /** Tells the core how to address its media sockets, once the host listens. */
   setMediaUrl(build: (cameraId: string, ticket: string) => string): void
-  /** Redeems a one-time media ticket from a stream URL; null when it is unknown, used or expired. */
-  openMedia(cameraId: string, ticket: string): MediaAccess | null
+  /**
+   * Redeems a one-time media ticket; null when it is unknown, used, expired, or its session is no
+   * longer active. `closeSocket` lets the core cut the view when the session locks or ends.
+   */
+  openMedia(cameraId: string, ticket: string, closeSocket: () => void): Promise<MediaAccess | null>
   readonly cameraCount: number
   dispose(): Promise<void>
 }
 
+interface LiveGrant {
+  cameraId: string
+  sessionId: string
+  actor: string
+  workstation: string
+}
+
 const NoticesSchema = z.array(ThirdPartyNoticeSchema)
+const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * The composition root: builds every service once and wires them together. Nothing here knows
@@ -60,6 +82,15 @@ const NoticesSchema = z.array(ThirdPartyNoticeSchema)
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? (() => {})
   const env = options.env ?? process.env
+  const now = options.now ?? Date.now
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
+
+  const db = openDatabase(join(options.dataDir, 'vigie.db'), { migrations: MIGRATIONS, nativeBinding: options.sqliteNativeBinding })
+  const audit = await openAuditLog(db, join(options.dataDir, 'keys'), { log })
+  const accounts = new AccountService(db, { commonPasswords: await loadCommonPasswords(join(options.appRoot, COMMON_PASSWORDS_FILE)) })
+  let organisation: Organisation | null = await accounts.getOrganisation()
+  const sessions = new SessionManager({ idleTimeoutMs: () => (organisation?.idleTimeoutMinutes ?? 15) * 60_000, log })
+
   const assets = createAssetLocator(options.appRoot)
   const store = await CameraStore.open(join(options.dataDir, 'cameras.json'))
   if (store.error) log(store.error)
@@ -72,8 +103,37 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options.settingsBackend ?? createJsonSettingsBackend(join(options.dataDir, 'settings.json'), log),
     log
   )
-  const tickets = new MediaTickets()
+  const tickets = new MediaTickets<LiveGrant>()
   const connections = new ConnectionSet()
+  /** Open live views per session, so that a lock or a sign-out cuts them at once. */
+  const liveViews = new Map<string, Set<() => void>>()
+
+  const record: RecordAudit = async (ctx, action, fields = {}) => {
+    await audit.append({
+      actor: fields.actor ?? actorOf(ctx),
+      action,
+      cameraId: fields.cameraId ?? null,
+      target: fields.target ?? null,
+      workstation: ctx.workstation,
+      details: fields.details
+    })
+  }
+
+  const cutLiveViews = (sessionId: string): void => {
+    for (const close of liveViews.get(sessionId) ?? []) close()
+    liveViews.delete(sessionId)
+  }
+  sessions.onDidLock((session) => {
+    cutLiveViews(session.id)
+    connections.emitToSession(session.id, 'session.onDidLock', { reason: 'idle' })
+    void audit
+      .append({ actor: session.user.username, action: 'session.idle-lock', workstation: session.workstation })
+      .catch((error: unknown) => log(`audit: ${(error as Error).message}`))
+  })
+  sessions.onDidEnd((session, reason) => {
+    cutLiveViews(session.id)
+    connections.emitToSession(session.id, 'session.onDidEnd', { reason })
+  })
 
   let ffmpegPath: string | null = null
   let ffmpegInfo: AppInfo['ffmpeg']
@@ -88,10 +148,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const ingest = ffmpegPath ? new IngestService({ ffmpegPath, log }) : null
   const syncIngest = (): void => {
-    ingest?.setCameras(directory.all().filter((camera) => camera.enabled))
+    void ingest?.setCameras(directory.all().filter((camera) => camera.enabled))
   }
   syncIngest()
-  ingest?.onDidChangeHealth((cameraId, health) => connections.broadcast('cameras.onDidChangeHealth', { cameraId, health }))
+  ingest?.onDidChangeHealth((cameraId, health) =>
+    connections.broadcast('cameras.onDidChangeHealth', (ctx) => (canSeeCamera(directory, ctx, cameraId) ? { cameraId, health } : null))
+  )
 
   const appInfo = (): AppInfo => ({
     product: 'Vigie',
@@ -115,44 +177,90 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!ffmpegPath) throw new RpcError('UNAVAILABLE', ffmpegInfo.message ?? 'ffmpeg est introuvable.')
       return probeCamera({ ffmpegPath, source, rtspTransport })
     },
-    tickets,
-    mediaUrl: (cameraId, ticket) => {
-      if (!buildMediaUrl) throw new RpcError('UNAVAILABLE', 'Le flux vidéo n’est pas encore disponible.')
+    grantLiveView: (ctx, cameraId) => {
+      if (!buildMediaUrl || !ctx.session) throw new RpcError('UNAVAILABLE', 'Le flux vidéo n’est pas encore disponible.')
+      const ticket = tickets.issue({ cameraId, sessionId: ctx.session.id, actor: actorOf(ctx), workstation: ctx.workstation })
       return buildMediaUrl(cameraId, ticket)
     },
     onDidChangeCameras: () => {
       syncIngest()
-      connections.broadcast('cameras.onDidChangeList', { cameras: directory.views() })
-      connections.broadcast('app.onDidChangeInfo', appInfo())
-    }
+      connections.broadcast('cameras.onDidChangeList', (ctx) => ({ cameras: visibleCameras(directory, ctx).map(toView) }))
+      connections.broadcast('app.onDidChangeInfo', () => appInfo())
+    },
+    accounts,
+    sessions,
+    organisation: {
+      current: () => organisation,
+      set: (value) => {
+        organisation = value
+      }
+    },
+    audit,
+    record,
+    now
   })
 
+  const purgeAudit = (): void => {
+    if (!organisation) return
+    audit
+      .purge({ retentionDays: organisation.auditRetentionDays, now: now() })
+      .then((count) => count > 0 && log(`audit: ${count} entries past retention purged`))
+      .catch((error: unknown) => log(`audit purge failed: ${(error as Error).message}`))
+  }
+  purgeAudit()
+  const purgeTimer = setInterval(purgeAudit, DAY_MS)
+  purgeTimer.unref()
+
   return {
-    connect(transport, context) {
+    connect(transport, info) {
+      const context: SessionContext = { ...info, session: null }
       const connection = serveContract(transport, {
         handlers,
         context,
-        // Accounts and roles arrive with the audit trail; until then every connected screen is trusted.
-        authorize: () => {},
+        authorize: (access, ctx, method) => authorize(access, ctx, method),
         onInternalError: (method, error) => log(`rpc ${method} failed: ${(error as Error)?.stack ?? String(error)}`)
       })
-      connections.add(connection)
+      connections.add(connection, context)
       return connection
     },
     setMediaUrl(build) {
       buildMediaUrl = build
     },
-    openMedia(cameraId, ticket) {
-      if (tickets.redeem(ticket) !== cameraId) return null
+    async openMedia(cameraId, ticket, closeSocket) {
+      const grant = tickets.redeem(ticket)
+      if (!grant || grant.cameraId !== cameraId || sessions.get(grant.sessionId)?.state !== 'active') return null
       const supervisor = ingest?.get(cameraId)
-      return supervisor ? { cameraId, stream: supervisor.stream } : null
+      if (!supervisor) return null
+      // The view starts only once it is on the record: a failed audit write refuses the stream.
+      const started = now()
+      await audit.append({ actor: grant.actor, action: 'live.start', cameraId, workstation: grant.workstation })
+      const views = liveViews.get(grant.sessionId) ?? new Set<() => void>()
+      liveViews.set(grant.sessionId, views)
+      views.add(closeSocket)
+      let closed = false
+      return {
+        cameraId,
+        stream: supervisor.stream,
+        onClose: () => {
+          if (closed) return
+          closed = true
+          views.delete(closeSocket)
+          void audit
+            .append({ actor: grant.actor, action: 'live.stop', cameraId, workstation: grant.workstation, details: { seconds: Math.round((now() - started) / 1000) } })
+            .catch((error: unknown) => log(`audit: ${(error as Error).message}`))
+        }
+      }
     },
     get cameraCount() {
       return directory.all().length
     },
     async dispose() {
+      clearInterval(purgeTimer)
       connections.closeAll()
+      sessions.dispose()
       await ingest?.dispose()
+      await audit.close()
+      await db.close()
     }
   }
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, renameSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import ElectronStore from 'electron-store'
@@ -61,6 +62,22 @@ function electronStoreBackend(dataDir: string): SettingsBackend {
   }
 }
 
+/**
+ * Inside Electron, better-sqlite3 must be the build made for Electron's own Node (see
+ * electron/cli/electron-native.mjs); the default one is for the Node that runs npm and the tests.
+ */
+function sqliteBindingForElectron(appRoot: string): string | undefined {
+  if (!process.versions.electron) return undefined
+  const binding = join(appRoot, 'node_modules', '.vigie-electron', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')
+  if (!existsSync(binding)) {
+    throw new Error(
+      "La base de données ne peut pas s'ouvrir : better-sqlite3 n'a pas été compilé pour Electron. " +
+        'Lancez « npm run rebuild:electron » sur une machine connectée, puis relancez Vigie.'
+    )
+  }
+  return binding
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { data: { type: 'string' }, 'app-root': { type: 'string' }, demo: { type: 'boolean', default: false } }
@@ -75,6 +92,7 @@ async function main(): Promise<void> {
     version,
     demo: values.demo ? 'force' : 'auto',
     settingsBackend: electronStoreBackend(values.data),
+    sqliteNativeBinding: sqliteBindingForElectron(values['app-root']),
     log: logToStderr
   })
   await startWebServer({ core, surface: 'media', port: 0, log: logToStderr })
@@ -82,13 +100,16 @@ async function main(): Promise<void> {
   const parentPort = (process as unknown as { parentPort: ParentPort }).parentPort
   parentPort.on('message', (event) => {
     const [port] = event.ports
-    if (event.data === 'connect-window' && port) core.connect(createMessagePortTransport(asDomPort(port)), { transport: 'message-port' })
+    if (event.data === 'connect-window' && port) core.connect(createMessagePortTransport(asDomPort(port)), { transport: 'message-port', workstation: `poste ${hostname()}` })
   })
   parentPort.postMessage('core-ready')
   process.on('SIGTERM', () => void core.dispose().then(() => process.exit(0)))
 }
 
 main().catch((error: unknown) => {
-  logToStderr(`core host cannot start: ${(error as Error).message}`)
+  const message = (error as Error).message
+  logToStderr(`core host cannot start: ${message}`)
+  // Tell main why, so that it shows the reason instead of restarting a core that cannot start.
+  ;(process as unknown as { parentPort?: ParentPort }).parentPort?.postMessage({ fatal: message })
   process.exit(1)
 })

@@ -21,8 +21,15 @@ function startCore(): Promise<void> {
     { serviceName: 'Vigie core', stdio: 'inherit' }
   )
   core = child
+  let fatal: string | null = null
   child.on('exit', (code) => {
     if (quitting) return
+    if (fatal !== null) {
+      // The core said why it cannot start: restarting would fail the same way.
+      dialog.showErrorBox('Vigie', fatal)
+      app.quit()
+      return
+    }
     // The core is the only owner of cameras and data: if it dies, restart it and reconnect the windows,
     // unless it keeps dying, in which case a restart loop would only hide the problem.
     const now = Date.now()
@@ -40,6 +47,7 @@ function startCore(): Promise<void> {
   return new Promise((resolve) => {
     child.on('message', (message: unknown) => {
       if (message === 'core-ready') resolve()
+      else if (typeof message === 'object' && message !== null && 'fatal' in message) fatal = String(message.fatal)
     })
   })
 }

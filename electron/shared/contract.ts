@@ -1,6 +1,17 @@
 import { z } from 'zod'
 import { CameraConfigSchema, CameraHealthSchema, CameraIdSchema, CameraUpdateSchema, CameraViewSchema, RtspTransportSchema } from './camera'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
+import {
+  CameraGroupSchema,
+  OrganisationSchema,
+  PasswordSchema,
+  RoleSchema,
+  SessionSchema,
+  UsernameSchema,
+  UserViewSchema,
+  type Permission
+} from './accounts'
+import { AuditEntrySchema, AuditExportFormatSchema, AuditQuerySchema, AuditVerificationSchema } from './audit'
 
 /**
  * The one API between the screen and the core. Both transports (MessagePort in the desktop app,
@@ -8,11 +19,11 @@ import { SettingsPatchSchema, SettingsSchema } from './settings'
  * input against these schemas before a handler sees it.
  *
  * `access` is declared once per method. 'public' calls are reachable before anyone signs in;
- * every other value names the permission the core checks on each call.
+ * 'unlock' is reachable by a signed-in person whose screen is locked; every other value names the
+ * permission (see accounts.ts) the core checks on each call.
  */
-export const PERMISSIONS = ['camera.view', 'camera.configure', 'settings.workstation'] as const
-export type Permission = (typeof PERMISSIONS)[number]
-export type Access = 'public' | Permission
+export type { Permission }
+export type Access = 'public' | 'unlock' | Permission
 
 interface MethodSpec<I extends z.ZodTypeAny, O extends z.ZodTypeAny> {
   input: I
@@ -92,6 +103,87 @@ export const contract = {
 
   'live.open': method({ input: CameraRef, output: StreamDescriptorSchema, access: 'camera.view' }),
 
+  'setup.status': method({
+    input: NoInput,
+    output: z.object({ needsFirstAdmin: z.boolean(), organisation: OrganisationSchema.nullable() }),
+    access: 'public'
+  }),
+  /** First run only: the organisation profile and the first administrator, in one step. */
+  'setup.createFirstAdmin': method({
+    input: z
+      .object({ organisation: OrganisationSchema, username: UsernameSchema, displayName: z.string().trim().min(1).max(120), password: PasswordSchema })
+      .strict(),
+    output: SessionSchema,
+    access: 'public'
+  }),
+
+  'session.login': method({
+    input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    output: SessionSchema,
+    access: 'public'
+  }),
+  'session.resume': method({ input: z.object({ token: z.string().min(16).max(128) }).strict(), output: SessionSchema, access: 'public' }),
+  'session.unlock': method({ input: z.object({ password: z.string().min(1).max(256) }).strict(), output: SessionSchema, access: 'unlock' }),
+  /** The screen reports that the person is still there (keyboard, mouse), which defers the idle lock. */
+  'session.activity': method({ input: NoInput, output: z.object({ ok: z.literal(true) }), access: 'account.self' }),
+  'session.logout': method({ input: NoInput, output: z.object({ ok: z.literal(true) }), access: 'account.self' }),
+  'session.changePassword': method({
+    input: z.object({ current: z.string().min(1).max(256), next: PasswordSchema }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+    access: 'account.self'
+  }),
+
+  'users.list': method({ input: NoInput, output: z.array(UserViewSchema), access: 'account.manage' }),
+  'users.create': method({
+    input: z
+      .object({
+        username: UsernameSchema,
+        displayName: z.string().trim().min(1).max(120),
+        roles: z.array(RoleSchema).min(1),
+        groups: z.array(CameraGroupSchema).max(100).default([]),
+        allGroups: z.boolean().default(false),
+        password: PasswordSchema
+      })
+      .strict(),
+    output: UserViewSchema,
+    access: 'account.manage'
+  }),
+  'users.update': method({
+    input: z
+      .object({
+        id: z.number().int(),
+        displayName: z.string().trim().min(1).max(120),
+        roles: z.array(RoleSchema).min(1),
+        groups: z.array(CameraGroupSchema).max(100),
+        allGroups: z.boolean(),
+        disabled: z.boolean()
+      })
+      .strict(),
+    output: UserViewSchema,
+    access: 'account.manage'
+  }),
+  'users.resetPassword': method({
+    input: z.object({ id: z.number().int(), password: PasswordSchema }).strict(),
+    output: UserViewSchema,
+    access: 'account.manage'
+  }),
+
+  'organisation.get': method({ input: NoInput, output: OrganisationSchema, access: 'account.self' }),
+  'organisation.update': method({ input: OrganisationSchema, output: OrganisationSchema, access: 'organisation.manage' }),
+
+  'audit.query': method({
+    input: AuditQuerySchema,
+    output: z.object({ entries: z.array(AuditEntrySchema), nextBefore: z.number().int().nullable() }),
+    access: 'audit.read'
+  }),
+  'audit.verify': method({ input: NoInput, output: AuditVerificationSchema, access: 'audit.read' }),
+  /** A file (CSV or PDF) of the filtered entries with the chain check's result; capped in size. */
+  'audit.export': method({
+    input: z.object({ query: AuditQuerySchema.omit({ before: true, limit: true }), format: AuditExportFormatSchema }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), entries: z.number().int(), verification: AuditVerificationSchema }),
+    access: 'audit.read'
+  }),
+
   'settings.get': method({ input: NoInput, output: SettingsSchema, access: 'settings.workstation' }),
   'settings.update': method({ input: SettingsPatchSchema, output: SettingsSchema, access: 'settings.workstation' })
 } as const
@@ -108,7 +200,11 @@ export const events = {
   /** The demo site comes and goes with the first configured camera; the header follows. */
   'app.onDidChangeInfo': AppInfoSchema,
   'cameras.onDidChangeHealth': z.object({ cameraId: CameraIdSchema, health: CameraHealthSchema }),
-  'cameras.onDidChangeList': z.object({ cameras: z.array(CameraViewSchema) })
+  'cameras.onDidChangeList': z.object({ cameras: z.array(CameraViewSchema) }),
+  /** The idle timeout has passed: the screen must hide everything until the password is typed again. */
+  'session.onDidLock': z.object({ reason: z.enum(['idle']) }),
+  /** The session is over (logout elsewhere, account disabled): back to the sign-in screen. */
+  'session.onDidEnd': z.object({ reason: z.enum(['logout', 'disabled', 'expired']) })
 } as const
 
 export type Events = typeof events

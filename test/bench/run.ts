@@ -1,3 +1,4 @@
+import { benchAudit } from './audit'
 import { benchIngest } from './ingest'
 
 /**
@@ -5,7 +6,8 @@ import { benchIngest } from './ingest'
  * the last line of stdout.
  */
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<Record<string, unknown>>> = {
-  ingest: benchIngest
+  ingest: benchIngest,
+  audit: benchAudit
 }
 
 const [name, ...rest] = process.argv.slice(2)

@@ -15,19 +15,92 @@ async function expectRpcError(promise: Promise<unknown>, code: string): Promise<
   return error as RpcError
 }
 
+const ADMIN_PASSWORD = 'Lanterne-Brume-Quai-1871'
+const OPERATOR_PASSWORD = 'Vigie-Du-Soir-Sur-Le-Port'
+
 /** One suite, run over every transport: the contract must behave identically on each. */
 describe.each(ALL_TRANSPORTS)('contract over $name', (transport) => {
   let harness: CoreHarness
   let connected: ConnectedClient
 
+  const others: ConnectedClient[] = []
+  /** Another screen on the same core, through the same kind of transport. */
+  const connectAnother = async (): Promise<ConnectedClient> => {
+    const another = await transport.connect(harness.core)
+    others.push(another)
+    return another
+  }
+
   beforeEach(async () => {
     harness = await startTestCore()
     connected = await transport.connect(harness.core)
+    await connected.client.call('setup.createFirstAdmin', {
+      organisation: { name: 'Ville de Test', deployer: 'commune' },
+      username: 'admin',
+      displayName: 'Administratrice',
+      password: ADMIN_PASSWORD
+    })
   })
 
   afterEach(async () => {
+    for (const another of others.splice(0)) await another.close()
     await connected.close()
     await harness.dispose()
+  })
+
+  it('refuses everything but public calls before sign-in', async () => {
+    const anonymous = await connectAnother()
+    expect((await anonymous.client.call('app.info', {})).product).toBe('Vigie')
+    expect(await anonymous.client.call('setup.status', {})).toMatchObject({ needsFirstAdmin: false, organisation: { name: 'Ville de Test' } })
+    await expectRpcError(anonymous.client.call('cameras.list', {}), 'UNAUTHENTICATED')
+    await expectRpcError(anonymous.client.call('users.list', {}), 'UNAUTHENTICATED')
+    // The first-run call is closed for good once an administrator exists.
+    await expectRpcError(
+      anonymous.client.call('setup.createFirstAdmin', {
+        organisation: { name: 'Intrus', deployer: 'commune' },
+        username: 'intrus',
+        displayName: 'Intrus',
+        password: 'Autre-Phrase-Secrete-42'
+      }),
+      'CONFLICT'
+    )
+  })
+
+  it('lets an operator do an operator’s job and nothing more, even through forged messages', async () => {
+    await connected.client.call('users.create', {
+      username: 'opera',
+      displayName: 'Opératrice',
+      roles: ['operator'],
+      groups: ['centre'],
+      password: OPERATOR_PASSWORD
+    })
+    const operator = await connectAnother()
+    const session = await operator.client.call('session.login', { username: 'opera', password: OPERATOR_PASSWORD })
+    expect(session.permissions).toContain('camera.view')
+    expect(session.permissions).not.toContain('account.manage')
+    await operator.client.call('cameras.list', {})
+    for (const method of ['users.list', 'audit.query', 'audit.verify', 'cameras.remove', 'organisation.update']) {
+      const answer = await new Promise<unknown>((resolve) => {
+        const off = operator.raw.onMessage((message) => {
+          off()
+          resolve(message)
+        })
+        operator.raw.send({ kind: 'request', id: 7, method, input: {} })
+      })
+      expect(answer).toMatchObject({ kind: 'response', id: 7, result: { ok: false, error: { code: 'FORBIDDEN' } } })
+    }
+  })
+
+  it('refuses a wrong password without saying whether the account exists, then locks the account', async () => {
+    const stranger = await connectAnother()
+    const unknown = await expectRpcError(stranger.client.call('session.login', { username: 'personne', password: 'x' }), 'UNAUTHENTICATED')
+    const wrong = await expectRpcError(stranger.client.call('session.login', { username: 'admin', password: 'x' }), 'UNAUTHENTICATED')
+    expect(wrong.message).toBe(unknown.message)
+    for (let attempt = 2; attempt <= 5; attempt++) {
+      await expectRpcError(stranger.client.call('session.login', { username: 'admin', password: 'x' }), 'UNAUTHENTICATED')
+    }
+    const locked = await expectRpcError(stranger.client.call('session.login', { username: 'admin', password: ADMIN_PASSWORD }), 'UNAUTHENTICATED')
+    expect(locked.message).toMatch(/verrouillé/)
   })
 
   it('answers a public call with a validated value', async () => {

@@ -24,7 +24,7 @@ export const memoryTransport: TransportKind = {
   name: 'in-memory pair',
   async connect(core) {
     const [clientEnd, coreEnd] = createMemoryTransportPair()
-    core.connect(coreEnd, { transport: 'memory' })
+    core.connect(coreEnd, { transport: 'memory', workstation: 'test' })
     return { client: createRpcClient(clientEnd), raw: clientEnd, close: async () => clientEnd.close() }
   }
 }
@@ -33,7 +33,7 @@ export const messagePortTransport: TransportKind = {
   name: 'MessagePort',
   async connect(core) {
     const { port1, port2 } = new MessageChannel()
-    core.connect(createMessagePortTransport(port2), { transport: 'message-port' })
+    core.connect(createMessagePortTransport(port2), { transport: 'message-port', workstation: 'test' })
     const clientEnd = createMessagePortTransport(port1)
     return { client: createRpcClient(clientEnd), raw: clientEnd, close: async () => clientEnd.close() }
   }

@@ -5,27 +5,28 @@ import { randomBytes } from 'node:crypto'
  * it once, shortly after. A leaked URL is therefore useless a few seconds later, and every stream
  * served can be traced back to the call that asked for it.
  */
-export class MediaTickets {
-  private readonly tickets = new Map<string, { cameraId: string; expiresAt: number }>()
+export class MediaTickets<Grant = string> {
+  private readonly tickets = new Map<string, { grant: Grant; expiresAt: number }>()
 
   constructor(
     private readonly ttlMs = 30_000,
     private readonly now: () => number = Date.now
   ) {}
 
-  issue(cameraId: string): string {
+  /** `grant` says what the ticket opens (a camera) and for whom (the session that asked). */
+  issue(grant: Grant): string {
     this.sweep()
     const ticket = randomBytes(16).toString('base64url')
-    this.tickets.set(ticket, { cameraId, expiresAt: this.now() + this.ttlMs })
+    this.tickets.set(ticket, { grant, expiresAt: this.now() + this.ttlMs })
     return ticket
   }
 
-  /** Returns the camera the ticket was issued for, or null if unknown, used or expired. */
-  redeem(ticket: string): string | null {
+  /** Returns what the ticket was issued for, or null if unknown, used or expired. */
+  redeem(ticket: string): Grant | null {
     const entry = this.tickets.get(ticket)
     this.tickets.delete(ticket)
     if (!entry || entry.expiresAt < this.now()) return null
-    return entry.cameraId
+    return entry.grant
   }
 
   private sweep(): void {

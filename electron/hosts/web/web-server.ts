@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { hostname } from 'node:os'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Core } from '../../core/create-core'
@@ -90,15 +91,34 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
     if (url.pathname === '/api' && options.surface === 'console') {
       rpcSockets.handleUpgrade(request, socket, head, (ws: WebSocket) => {
-        options.core.connect(createWebSocketTransport(ws), { transport: 'websocket' })
+        options.core.connect(createWebSocketTransport(ws), { transport: 'websocket', workstation: `navigateur sur ${hostname()}` })
       })
       return
     }
     const media = MEDIA_PATH.exec(url.pathname)
     if (media) {
-      const access = options.core.openMedia(media[1], url.searchParams.get('ticket') ?? '')
-      if (!access) return refuse(403)
-      mediaSockets.handleUpgrade(request, socket, head, (ws: WebSocket) => pipeLiveStream(ws, access.stream))
+      let viewer: WebSocket | null = null
+      // The core may cut the view (screen locked, signed out) before or after the socket opens.
+      let cut = false
+      const closeSocket = (): void => {
+        cut = true
+        viewer?.close(1000, 'session')
+      }
+      void options.core
+        .openMedia(media[1], url.searchParams.get('ticket') ?? '', closeSocket)
+        .then((access) => {
+          if (!access) return refuse(403)
+          mediaSockets.handleUpgrade(request, socket, head, (ws: WebSocket) => {
+            viewer = ws
+            ws.on('close', access.onClose)
+            pipeLiveStream(ws, access.stream)
+            if (cut) ws.close(1000, 'session')
+          })
+        })
+        .catch((error: unknown) => {
+          options.log(`media: ${(error as Error).message}`)
+          refuse(403)
+        })
       return
     }
     refuse(403)

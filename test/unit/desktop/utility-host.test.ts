@@ -62,6 +62,7 @@ async function makeAppRoot(dir: string): Promise<void> {
   await copyFile(join(repoRoot, 'package.json'), join(dir, 'package.json'))
   await symlink(join(repoRoot, 'resources', 'assets.json'), join(dir, 'resources', 'assets.json'))
   await symlink(join(repoRoot, 'resources', 'third-party.json'), join(dir, 'resources', 'third-party.json'))
+  await symlink(join(repoRoot, 'resources', 'common-passwords.txt'), join(dir, 'resources', 'common-passwords.txt'))
   await symlink(await makeH264Clip(), join(dir, DEMO_CLIP))
 }
 
@@ -158,6 +159,14 @@ beforeAll(async () => {
   client = createRpcClient(createMessagePortTransport(port2), { timeoutMs: 20_000 })
   client.onClose(() => {
     clientClosed = true
+  })
+  // First run, as the window's setup screen does it: everything but the public calls needs a session.
+  await expect(client.call('cameras.list', {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+  await client.call('setup.createFirstAdmin', {
+    organisation: { name: 'Ville de Test', deployer: 'commune' },
+    username: 'admin',
+    displayName: 'Administratrice',
+    password: 'Lanterne-Brume-Quai-1871'
   })
 }, 240_000)
 

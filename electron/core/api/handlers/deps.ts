@@ -1,0 +1,53 @@
+import type { Organisation } from '../../../shared/accounts'
+import type { AuditAction } from '../../../shared/audit'
+import type { CameraHealth } from '../../../shared/camera'
+import type { AppInfo, CameraProbeResult, MethodName } from '../../../shared/contract'
+import type { Handlers } from '../../../shared/rpc/server'
+import type { AuditLog } from '../../audit'
+import type { AccountService, SessionManager } from '../../auth'
+import type { CameraDirectory } from '../../config/camera-directory'
+import type { CameraStore } from '../../config/camera-store'
+import type { SettingsService } from '../../config/settings-service'
+import type { SessionContext } from '../context'
+
+export interface AuditFields {
+  cameraId?: string | null
+  target?: string | null
+  details?: Record<string, unknown>
+  /** Who acted when it is not the signed-in person (a failed sign-in names the typed username). */
+  actor?: string
+}
+
+/** Appends to the audit trail on behalf of a screen. Awaited before the call is acknowledged. */
+export type RecordAudit = (ctx: SessionContext, action: AuditAction, fields?: AuditFields) => Promise<void>
+
+/** The organisation profile, kept in memory: the idle timeout is read on every timer. */
+export interface OrganisationCache {
+  current(): Organisation | null
+  set(organisation: Organisation): void
+}
+
+/** What the handlers need from the rest of the core; createCore wires the real services in. */
+export interface HandlerDeps {
+  appInfo: () => AppInfo
+  notices: () => Promise<Array<{ name: string; licence: string; url: string; attribution?: string }>>
+  assets: () => Array<{ id: string; kind: string; present: boolean; path: string }>
+  directory: CameraDirectory
+  store: CameraStore
+  settings: SettingsService
+  health: () => Record<string, CameraHealth>
+  probe: (source: string, rtspTransport: 'tcp' | 'udp') => Promise<CameraProbeResult>
+  /** Issues a one-time media URL for this screen's person and camera. */
+  grantLiveView: (ctx: SessionContext, cameraId: string) => string
+  /** Called after any change to the camera list, to restart ingest and notify the screens. */
+  onDidChangeCameras: () => void
+  accounts: AccountService
+  sessions: SessionManager
+  organisation: OrganisationCache
+  audit: AuditLog
+  record: RecordAudit
+  now: () => number
+}
+
+/** A group of handlers: each area of the core serves its own slice of the contract. */
+export type HandlerGroup<M extends MethodName> = Pick<Handlers<SessionContext>, M>

@@ -1,0 +1,7 @@
+export { AuditLog, openAuditLog, SYSTEM_ACTOR, SYSTEM_WORKSTATION, type AuditLogOptions, type AuditPurgeOptions } from './audit-log'
+export type { AuditAppendInput } from './audit-append'
+export type { AuditFilter, AuditPage } from './audit-query'
+export { MIN_AUDIT_RETENTION_DAYS } from './audit-purge'
+export { AuditKeyError, loadOrCreateAuditKey } from './audit-key'
+export { auditHeadMarkerPath } from './audit-head-marker'
+export { auditToCsv, auditToPdf, type AuditCsvOptions, type AuditPdfOptions } from './audit-export'

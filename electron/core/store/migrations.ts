@@ -1,0 +1,12 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { accounts } from './migrations/001-accounts'
+import { audit } from './migrations/002-audit'
+
+/** A numbered schema change. Never edit one that has shipped: add the next number instead. */
+export interface Migration {
+  version: number
+  name: string
+  up(db: BetterSqlite3.Database): void
+}
+
+export const MIGRATIONS: readonly Migration[] = [accounts, audit]
