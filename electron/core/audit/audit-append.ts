@@ -29,18 +29,6 @@ function storableOrNull(text: string | null | undefined): string | null {
   return text === undefined || text === null ? null : storable(text)
 }
 
-/**
- * Makes the surrounding transaction a writer from its first statement. The store opens DEFERRED
- * transactions; one that reads the head and then writes would, when another process (the command
- * line) holds the write lock, fail at once with SQLITE_BUSY instead of waiting its turn. A write as
- * first statement waits on busy_timeout like BEGIN IMMEDIATE, and nobody can append between our
- * reading the head and inserting after it. Emptying the purge gate is that write: the gate is only
- * ever open inside a purge transaction, so this changes nothing except closing one left open.
- */
-export function takeWriterLock(sql: SqlExecutor): void {
-  sql.run('DELETE FROM audit_purge_gate WHERE open = 1')
-}
-
 /** The entry the next one links to: the last row, else the last purge checkpoint, else genesis. */
 export function readChainHead(sql: SqlExecutor): ChainHead {
   const last = sql.get<ChainHead>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
@@ -55,7 +43,6 @@ export function readChainHead(sql: SqlExecutor): ChainHead {
 export function appendWithin(sql: SqlExecutor, signer: AuditSigner, input: AuditAppendInput, at: number): AuditEntry {
   if (!KNOWN_ACTIONS.has(input.action)) throw new Error(`Action d'audit inconnue : ${String(input.action)}`)
   if (!Number.isSafeInteger(at)) throw new Error(`Horodatage d'audit invalide : ${at}`)
-  takeWriterLock(sql)
   const head = readChainHead(sql)
   const fields: SignedEntryFields = {
     seq: head.seq + 1,

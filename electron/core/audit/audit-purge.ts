@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../store/database'
-import { appendWithin, takeWriterLock } from './audit-append'
+import { appendWithin } from './audit-append'
 import type { ChainHead } from './audit-rows'
 import type { AuditSigner } from './audit-signer'
 
@@ -34,7 +34,6 @@ function lastPurgeable(sql: SqlExecutor, cutoff: number): ChainHead | undefined 
  * of entries removed; when there are none, nothing is written.
  */
 export function purgeWithin(sql: SqlExecutor, signer: AuditSigner, request: PurgeRequest): number {
-  takeWriterLock(sql)
   const cutoff = request.now - request.retentionDays * DAY_MS
   const last = lastPurgeable(sql, cutoff)
   if (!last) return 0

@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3'
+import { closeSync, existsSync, openSync, readSync } from 'node:fs'
 import type { Migration } from './migrations'
 
 export type SqlValue = string | number | bigint | Buffer | null
@@ -21,6 +22,10 @@ export interface Database {
   run(sql: string, params?: SqlParams): Promise<{ changes: number; lastInsertRowid: number }>
   get<T>(sql: string, params?: SqlParams): Promise<T | undefined>
   all<T>(sql: string, params?: SqlParams): Promise<T[]>
+  /**
+   * Runs `body` in one IMMEDIATE transaction: the write lock is taken first, so a read-then-write
+   * (the audit chain's head, a counter) cannot race another process writing the same file.
+   */
   transaction<T>(body: (sql: SqlExecutor) => T): Promise<T>
   /** Schema version, as numbered by the migrations. */
   readonly schemaVersion: number
@@ -74,8 +79,31 @@ function executor(db: BetterSqlite3.Database): SqlExecutor {
   }
 }
 
-/** Reads the schema version without writing anything, not even the WAL switch. */
+const SQLITE_MAGIC = 'SQLite format 3\0'
+/** Where SQLite keeps `user_version` in the file header: 4 bytes, big-endian, at offset 60. */
+const USER_VERSION_OFFSET = 60
+
+/**
+ * Reads the schema version without writing anything. SQLite itself would create -wal and -shm files
+ * beside a WAL database even when opened read-only, so the header is read directly; only when a
+ * -wal file already exists (the newest version may be in it) does SQLite read it.
+ */
 function readSchemaVersion(path: string, nativeBinding: string | undefined): number | null {
+  if (!existsSync(path)) return null
+  if (!existsSync(`${path}-wal`)) {
+    const header = Buffer.alloc(100)
+    const fd = openSync(path, 'r')
+    try {
+      const read = readSync(fd, header, 0, header.length, 0)
+      if (read === 0) return null
+      if (read < header.length || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+        throw new Error(`${path} n'est pas une base de données SQLite : elle n'a pas été modifiée.`)
+      }
+      return header.readUInt32BE(USER_VERSION_OFFSET)
+    } finally {
+      closeSync(fd)
+    }
+  }
   let probe: BetterSqlite3.Database
   try {
     probe = new BetterSqlite3(path, { readonly: true, fileMustExist: true, nativeBinding })
@@ -126,7 +154,7 @@ export function openDatabase(path: string, options: OpenOptions): Database {
     run: async (text, params) => sql.run(text, params),
     get: async (text, params) => sql.get(text, params),
     all: async (text, params) => sql.all(text, params),
-    transaction: async (body) => db.transaction(() => body(sql))(),
+    transaction: async (body) => db.transaction(() => body(sql)).immediate(),
     close: async () => {
       db.close()
     }

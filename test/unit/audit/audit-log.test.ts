@@ -183,6 +183,19 @@ describe('verify', () => {
     })
   })
 
+  it('reports, rather than fails, when a value of another type was put in by rebuilding the table', async () => {
+    await fixture.appendMany(10)
+    tamper(
+      fixture.dbPath,
+      `ALTER TABLE audit_log RENAME TO audit_log_strict;
+       CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at, actor, action, camera_id, target, workstation, details, prev_hash, hash);
+       INSERT INTO audit_log SELECT * FROM audit_log_strict;
+       DROP TABLE audit_log_strict;
+       UPDATE audit_log SET details = x'7b7d' WHERE seq = 7;`
+    )
+    expect(await fixture.log.verify()).toMatchObject({ ok: false, firstBrokenSeq: 7, checked: 6 })
+  })
+
   it('detects an entry deleted from the middle', async () => {
     await fixture.appendMany(20)
     tamper(fixture.dbPath, 'DELETE FROM audit_log WHERE seq = 10')
