@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { makeH264Clip } from '../fixtures/make-clip'
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server'
-import { startVigieHost, type VigieHost } from './fixtures/vigie-host'
+import { ADMIN, startVigieHost, type VigieHost } from './fixtures/vigie-host'
+import { SessionPage } from './pages/session-page'
 import { WallPage } from './pages/wall-page'
 import { CamerasPage } from './pages/cameras-page'
 
@@ -24,7 +25,7 @@ test.describe('a real RTSP camera on loopback', () => {
 
   test('is added by an admin, plays, turns to reconnecting when the server stops and comes back alone', async ({ page }) => {
     const cameras = new CamerasPage(page)
-    await page.goto(host.url)
+    await new WallPage(page).open(host.url)
     await cameras.open()
     await cameras.add({ id: 'hotel-de-ville', name: 'Hôtel de ville', source: server.url })
     await expect(cameras.row('hotel-de-ville')).toBeVisible()
@@ -54,6 +55,7 @@ test('a camera file with an unknown key is reported by name and left untouched',
   const host = await startVigieHost({ dataDir })
   try {
     await page.goto(host.url)
+    await new SessionPage(page).login(ADMIN.name, ADMIN.password)
     await expect(page.getByTestId('config-error')).toContainText('resolution')
     const cameras = new CamerasPage(page)
     await cameras.open()
@@ -104,7 +106,7 @@ test.describe('broken sources', () => {
 
   test('the admin form refuses a malformed URL with the reason and keeps what was typed', async ({ page }) => {
     const cameras = new CamerasPage(page)
-    await page.goto(host.url)
+    await new WallPage(page).open(host.url)
     await cameras.open()
     await cameras.fill({ id: 'sud', name: 'Place Sud', source: 'ftp://camera-sud/flux' })
     await page.getByTestId('camera-form-save').click()
@@ -115,7 +117,7 @@ test.describe('broken sources', () => {
 
   test('the test button reports an unreachable camera in plain words', async ({ page }) => {
     const cameras = new CamerasPage(page)
-    await page.goto(host.url)
+    await new WallPage(page).open(host.url)
     await cameras.open()
     await cameras.fill({ id: 'est', name: 'Place Est', source: 'rtsp://127.0.0.1:9/live' })
     await page.getByTestId('camera-form-test').click()

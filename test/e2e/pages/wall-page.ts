@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
 import { expect, type Locator, type Page } from '@playwright/test'
+import { ADMIN, type Account } from '../fixtures/vigie-host'
+import { SessionPage } from './session-page'
 
 /** The video wall, as a test sees it: tiles addressed by index, health and playback read from the DOM. */
 export class WallPage {
@@ -13,8 +15,10 @@ export class WallPage {
     return this.page.getByTestId(`tile-video-${index}`)
   }
 
-  async open(url: string): Promise<void> {
+  /** Opens the console and signs in (the administrator by default), landing on the wall. */
+  async open(url: string, account: Account = ADMIN): Promise<void> {
     await this.page.goto(url)
+    await new SessionPage(this.page).login(account.name, account.password)
     await expect(this.tile(0)).toBeVisible()
   }
 
