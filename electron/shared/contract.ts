@@ -126,7 +126,8 @@ export const contract = {
   'session.unlock': method({ input: z.object({ password: z.string().min(1).max(256) }).strict(), output: SessionSchema, access: 'unlock' }),
   /** The screen reports that the person is still there (keyboard, mouse), which defers the idle lock. */
   'session.activity': method({ input: NoInput, output: z.object({ ok: z.literal(true) }), access: 'account.self' }),
-  'session.logout': method({ input: NoInput, output: z.object({ ok: z.literal(true) }), access: 'account.self' }),
+  // Reachable from the lock screen too (« Changer d'utilisateur »), so a locked session can be closed for good.
+  'session.logout': method({ input: NoInput, output: z.object({ ok: z.literal(true) }), access: 'unlock' }),
   'session.changePassword': method({
     input: z.object({ current: z.string().min(1).max(256), next: PasswordSchema }).strict(),
     output: z.object({ ok: z.literal(true) }),

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'INVALID_INPUT',
   'UNKNOWN_METHOD',
   'UNAUTHENTICATED',
+  /** Signed in, but the screen is locked (idle): only the password (or signing out) opens it. */
+  'LOCKED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',

@@ -1,11 +1,16 @@
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Session } from '../../electron/shared/accounts'
 import { AboutScreen } from './features/about/AboutScreen'
+import { AuditScreen } from './features/audit/AuditScreen'
 import { CamerasScreen } from './features/cameras/CamerasScreen'
+import { OrganisationScreen } from './features/organisation/OrganisationScreen'
+import { UserMenu } from './features/session/UserMenu'
 import { AppHeader } from './features/shell/AppHeader'
 import { ConfigErrorBanner } from './features/shell/ConfigErrorBanner'
 import { SaveErrorBanner } from './features/shell/SaveErrorBanner'
-import { useHashRoute, type Route } from './features/shell/use-hash-route'
+import { allowedRoutes, useHashRoute, type Route } from './features/shell/use-hash-route'
+import { UsersScreen } from './features/users/UsersScreen'
 import { WallScreen } from './features/wall/WallScreen'
 import { useAppInfo, useSettings } from './stores/stores-context'
 
@@ -15,23 +20,34 @@ function Screen({ route }: { route: Route }) {
       return <WallScreen />
     case 'cameras':
       return <CamerasScreen />
+    case 'users':
+      return <UsersScreen />
+    case 'organisation':
+      return <OrganisationScreen />
+    case 'audit':
+      return <AuditScreen />
     case 'about':
       return <AboutScreen />
   }
 }
 
-export function App() {
+/** The console of a signed-in person: the screens their roles open, nothing more. */
+export function App({ session }: { session: Session }) {
   const { t, i18n } = useTranslation()
-  const route = useHashRoute()
+  const routes = useMemo(() => allowedRoutes(session.permissions), [session.permissions])
+  const route = useHashRoute(routes)
   const locale = useSettings((state) => state.settings.locale)
+  const settingsReady = useSettings((state) => state.status === 'ready')
   const setLocale = useSettings((state) => state.setLocale)
   const demo = useAppInfo((state) => state.info?.demo ?? false)
 
-  // The workstation's saved language wins once settings arrive; the switch changes it optimistically.
+  // The workstation's saved language wins once settings arrive (not before: the defaults would undo
+  // the choice made on the sign-in screen); the switch then changes it optimistically.
   useEffect(() => {
+    if (!settingsReady) return
     if (i18n.language !== locale) void i18n.changeLanguage(locale)
     document.documentElement.lang = locale
-  }, [i18n, locale])
+  }, [i18n, locale, settingsReady])
 
   useEffect(() => {
     document.title = `${t(`nav.${route}`)} · ${t('app.name')}`
@@ -39,7 +55,14 @@ export function App() {
 
   return (
     <div className="app" data-route={route} data-demo={demo || undefined}>
-      <AppHeader route={route} demo={demo} locale={locale} onLocaleChange={setLocale} />
+      <AppHeader
+        route={route}
+        routes={routes}
+        demo={demo}
+        locale={locale}
+        onLocaleChange={setLocale}
+        userMenu={<UserMenu user={session.user} />}
+      />
       <ConfigErrorBanner />
       <SaveErrorBanner />
       <main id="main" className="app-main" tabIndex={-1}>

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
-import { Root, type ConnectedApp } from './features/shell/Root'
+import { createConnectedApp, type ConnectedApp } from './features/shell/connected-app'
+import { Root } from './features/shell/Root'
 import { createI18n } from './i18n'
-import { createAppStores } from './stores/app-stores'
 import { connectToCore } from './transport/connect'
 import './styles/theme.css'
 import './styles/base.css'
@@ -11,12 +11,10 @@ import './styles/components.css'
 import './styles/shell.css'
 import './styles/wall.css'
 import './styles/admin.css'
+import './styles/session.css'
 
 // First thing: the desktop preload may post its MessagePort as soon as the page runs.
-const connecting: Promise<ConnectedApp> = connectToCore().then((connection) => ({
-  connection,
-  stores: createAppStores(connection.client)
-}))
+const connecting: Promise<ConnectedApp> = connectToCore().then(createConnectedApp)
 // Root handles the failure; this only keeps it from being reported as unhandled meanwhile.
 connecting.catch(() => undefined)
 

@@ -21,7 +21,7 @@ export function authorize(access: Access, ctx: AuthContext, method: MethodName):
   // Unlocking is the one thing a locked screen may do.
   if (access === 'unlock') return
   if (session.state === 'locked') {
-    throw new RpcError('UNAUTHENTICATED', 'Session verrouillée : saisissez votre mot de passe pour continuer.')
+    throw new RpcError('LOCKED', 'Session verrouillée : saisissez votre mot de passe pour continuer.')
   }
   if (!permissionsOf(session.user.roles).includes(access)) {
     throw new RpcError('FORBIDDEN', `Votre rôle ne permet pas cette action (${method}).`)

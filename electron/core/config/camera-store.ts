@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CameraConfigSchema, type CameraConfig } from '../../shared/camera'
 import { RpcError } from '../../shared/result'
 import { readFileIfExists, writeFileAtomic } from '../fs/atomic-file'
-import { describeIssues } from './describe-issues'
+import { describeIssues, frenchErrorMap } from '../../shared/zod-fr'
 
 export const CamerasFileSchema = z
   .object({
@@ -40,8 +40,8 @@ export function parseCamerasFile(path: string, text: string): CamerasFile {
   } catch (error) {
     throw new ConfigFileError(path, `JSON illisible (${(error as Error).message})`)
   }
-  const parsed = CamerasFileSchema.safeParse(json)
-  if (!parsed.success) throw new ConfigFileError(path, describeIssues(parsed.error))
+  const parsed = CamerasFileSchema.safeParse(json, { errorMap: frenchErrorMap })
+  if (!parsed.success) throw new ConfigFileError(path, describeIssues(parsed.error, '(racine)'))
   return parsed.data
 }
 

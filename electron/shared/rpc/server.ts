@@ -1,4 +1,3 @@
-import type { ZodError } from 'zod'
 import {
   contract,
   events,
@@ -11,6 +10,7 @@ import {
   type MethodOutput
 } from '../contract'
 import { RpcError, type Result, type RpcErrorBody } from '../result'
+import { describeIssues, frenchErrorMap } from '../zod-fr'
 import { RequestMessageSchema, type ResponseMessage } from './envelope'
 import type { Transport } from './transport'
 
@@ -34,16 +34,6 @@ export interface Connection {
   onClose(listener: () => void): () => void
 }
 
-function describeZodError(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const at = issue.path.length > 0 ? issue.path.join('.') : 'entrée'
-      return issue.code === 'unrecognized_keys' ? `${at} : clé inconnue ${issue.keys.join(', ')}` : `${at} : ${issue.message}`
-    })
-    .join(' ; ')
-}
-
 /**
  * Serves the contract on one transport. Every request is validated (envelope, method name, input
  * schema, access) before a handler runs; every outcome goes back as a Result, never as a stack trace.
@@ -56,9 +46,9 @@ export function serveContract<Ctx>(transport: Transport, options: ServeOptions<C
     const spec = contract[methodName]
     try {
       options.authorize(spec.access, options.context, methodName)
-      const parsed = spec.input.safeParse(rawInput)
+      const parsed = spec.input.safeParse(rawInput, { errorMap: frenchErrorMap })
       if (!parsed.success) {
-        return { ok: false, error: { code: 'INVALID_INPUT', message: describeZodError(parsed.error) } }
+        return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error) } }
       }
       const handler = options.handlers[methodName] as (input: unknown, ctx: Ctx) => unknown
       const value = await handler(parsed.data, options.context)

@@ -18,6 +18,9 @@ export const en: Messages = {
     label: 'Main navigation',
     wall: 'Video wall',
     cameras: 'Cameras',
+    users: 'Accounts',
+    organisation: 'Organisation',
+    audit: 'Audit trail',
     about: 'About'
   },
   locale: {
@@ -184,6 +187,260 @@ export const en: Messages = {
     assetMissing: 'missing',
     assetsMissingHint: 'Some assets are missing: run npm run assets.',
     loadFailed: 'Could not load: {{message}}'
+  },
+  roles: {
+    operator: 'Operator',
+    supervisor: 'Supervisor',
+    dpo: 'DPO',
+    admin: 'Administrator'
+  },
+  roleHints: {
+    operator: 'watches the video wall',
+    supervisor: 'video wall and audit trail',
+    dpo: 'data protection officer: audit trail',
+    admin: 'cameras, accounts and organisation'
+  },
+  deployers: {
+    commune: 'Municipality',
+    'police-municipale': 'Municipal police',
+    'police-nationale': 'National police',
+    gendarmerie: 'Gendarmerie',
+    douanes: 'Customs',
+    transport: 'Transport operator',
+    'site-prive': 'Private site'
+  },
+  password: {
+    rulesTitle: 'The password must:',
+    minLength: 'have at least {{count}} characters',
+    notCommon: 'not be a common password (checked by the service)',
+    notUsername: 'not contain the username',
+    met: 'met',
+    unmet: 'not met',
+    pending: 'checked when saved',
+    mismatch: 'The confirmation does not match the password.'
+  },
+  session: {
+    starting: 'Opening the session…',
+    unavailableTitle: 'The Vigie service cannot open a session',
+    retry: 'Try again',
+    setup: {
+      title: 'First start',
+      intro: 'No account exists yet. Describe the organisation that runs the system, then create the first administrator account.',
+      organisation: 'Organisation',
+      orgName: 'Organisation name',
+      orgNamePlaceholder: 'Town of Montreuil-sur-Loire',
+      deployer: 'Deployer type',
+      deployerChoose: 'Choose…',
+      deployerHint: 'It decides what the regulations allow the system to do.',
+      deployerMissing: 'Choose the deployer type.',
+      dpo: 'DPO contact',
+      dpoHint: 'Email address or phone number of the data protection officer.',
+      admin: 'First administrator',
+      username: 'Username',
+      usernameHint: 'Letters, digits, “.”, “-” and “_”.',
+      displayName: 'Display name',
+      displayNamePlaceholder: 'Camille Martin',
+      password: 'Password',
+      passwordConfirm: 'Confirm the password',
+      submit: 'Create the account and sign in',
+      submitting: 'Creating…'
+    },
+    login: {
+      title: 'Sign in',
+      intro: 'Identify yourself to use the console.',
+      username: 'Username',
+      password: 'Password',
+      submit: 'Sign in',
+      submitting: 'Signing in…',
+      ended: {
+        logout: 'Your session was closed.',
+        disabled: 'Your account was disabled. Ask an administrator.',
+        expired: 'Your session expired. Please sign in again.'
+      }
+    },
+    lock: {
+      title: 'Session locked',
+      who: '{{name}} ({{username}})',
+      body: 'The session locked after a period of inactivity. Type your password to resume.',
+      password: 'Password',
+      submit: 'Unlock',
+      submitting: 'Checking…',
+      switchUser: 'Switch user'
+    },
+    menu: {
+      label: 'Account of {{name}}',
+      roles: 'Roles: {{roles}}',
+      changePassword: 'Change password',
+      logout: 'Sign out'
+    },
+    changePassword: {
+      title: 'Change password',
+      description: 'The new password replaces the current one as soon as it is saved.',
+      current: 'Current password',
+      next: 'New password',
+      confirm: 'Confirm the new password',
+      submit: 'Save',
+      submitting: 'Saving…',
+      cancel: 'Cancel',
+      done: 'Password changed.',
+      close: 'Close'
+    }
+  },
+  users: {
+    title: 'Accounts',
+    intro: 'The people allowed to use the console, their roles and the camera groups they may watch.',
+    add: 'Create an account',
+    empty: 'No account.',
+    loadFailed: 'Could not load the accounts: {{message}}',
+    allGroups: 'all',
+    noGroups: 'none',
+    columns: {
+      username: 'Username',
+      displayName: 'Name',
+      roles: 'Roles',
+      groups: 'Camera groups',
+      state: 'State',
+      actions: 'Actions'
+    },
+    state: {
+      active: 'active',
+      disabled: 'disabled',
+      locked: 'locked until {{time}}'
+    },
+    actions: {
+      edit: 'Edit',
+      reset: 'Reset password',
+      editNamed: 'Edit account “{{username}}”',
+      resetNamed: 'Reset the password of “{{username}}”'
+    },
+    form: {
+      createTitle: 'Create an account',
+      editTitle: 'Edit account “{{username}}”',
+      username: 'Username',
+      usernameHint: 'Letters, digits, “.”, “-” and “_”. Cannot be changed later.',
+      displayName: 'Display name',
+      roles: 'Roles',
+      rolesMissing: 'Choose at least one role.',
+      groups: 'Camera groups',
+      groupsHint: 'Separated by commas, for example: city-centre, station.',
+      allGroups: 'All cameras',
+      allGroupsHint: 'Administrators always see every camera.',
+      password: 'Initial password',
+      disabled: 'Account disabled',
+      disabledHint: 'The person can no longer sign in.',
+      cancel: 'Cancel',
+      create: 'Create the account',
+      save: 'Save',
+      saving: 'Saving…'
+    },
+    reset: {
+      title: 'Reset the password of “{{username}}”',
+      description: 'The new password replaces the old one as soon as it is saved: pass it on to the person.',
+      password: 'New password',
+      submit: 'Reset',
+      submitting: 'Resetting…',
+      cancel: 'Cancel'
+    }
+  },
+  organisation: {
+    title: 'Organisation',
+    intro: 'Profile of the organisation that runs the system, workstation lock delay and how long the audit trail is kept.',
+    loadFailed: 'Could not load the organisation: {{message}}',
+    name: 'Organisation name',
+    deployer: 'Deployer type',
+    dpo: 'DPO contact',
+    idle: 'Lock after inactivity (minutes)',
+    idleHint: 'From {{min}} to {{max}} minutes.',
+    retention: 'Audit trail retention (days)',
+    retentionHint: 'At least {{min}} days (six months), at most {{max}}.',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Organisation saved.'
+  },
+  audit: {
+    title: 'Audit trail',
+    intro: 'Who did what, when and from which workstation. Entries are chained: any tampering shows up when verified.',
+    filters: {
+      label: 'Audit trail filters',
+      actor: 'Person',
+      actorPlaceholder: 'username',
+      camera: 'Camera',
+      cameraPlaceholder: 'camera identifier',
+      action: 'Action',
+      anyAction: 'All actions',
+      from: 'From',
+      to: 'To',
+      apply: 'Apply',
+      clear: 'Clear filters'
+    },
+    columns: {
+      at: 'Date',
+      actor: 'Person',
+      action: 'Action',
+      camera: 'Camera',
+      target: 'Target',
+      workstation: 'Workstation',
+      details: 'Details'
+    },
+    system: 'system',
+    seq: 'no. {{seq}}',
+    loadFailed: 'Could not read the audit trail: {{message}}',
+    empty: 'No entry for these filters.',
+    more: 'Older',
+    loadingMore: 'Loading…',
+    start: 'Start of the audit trail reached.',
+    verify: 'Verify integrity',
+    verifying: 'Verifying…',
+    verifyOk_one: 'Chain intact: {{total}} entry verified',
+    verifyOk_other: 'Chain intact: {{total}} entries verified',
+    verifyBroken: 'Chain broken at entry no. {{seq}}',
+    verifyBrokenUnknown: 'Chain broken',
+    checkpoint: 'Verified from checkpoint no. {{seq}} (older entries purged at the end of the retention period).',
+    verifiedAt: 'Verified on {{date}}.',
+    exportCsv: 'Export as CSV',
+    exportPdf: 'Export as PDF',
+    exporting: 'Exporting…',
+    exportHint: 'Exports use the filters applied.',
+    exported_one: '{{fileName}}: {{total}} entry exported.',
+    exported_other: '{{fileName}}: {{total}} entries exported.',
+    actions: {
+      auth: {
+        login: 'Sign-in',
+        'login-failed': 'Failed sign-in',
+        'account-locked': 'Account locked',
+        logout: 'Sign-out'
+      },
+      session: {
+        'idle-lock': 'Locked for inactivity',
+        unlock: 'Unlock'
+      },
+      account: {
+        'password-change': 'Password change',
+        create: 'Account creation',
+        update: 'Account change',
+        'password-reset': 'Password reset'
+      },
+      organisation: { update: 'Organisation change' },
+      setup: { 'first-admin': 'First start (first administrator)' },
+      camera: {
+        add: 'Camera added',
+        update: 'Camera changed',
+        remove: 'Camera deleted'
+      },
+      settings: { update: 'Workstation settings change' },
+      live: {
+        start: 'Live viewing started',
+        stop: 'Live viewing stopped'
+      },
+      playback: { view: 'Recording viewed' },
+      export: { create: 'Video extraction' },
+      audit: {
+        export: 'Audit trail export',
+        purge: 'Audit trail retention purge'
+      },
+      compliance: { action: 'Compliance action' },
+      alert: { decision: 'Alert decision' }
+    }
   },
   errors: {
     withCode: '{{message}} ({{code}})',

@@ -4,7 +4,9 @@
  * (the English file is typed against this one).
  *
  * Glossary kept consistent across screens: « mur d'images » (video wall), « vignette » (one tile of the wall),
- * « caméra », « santé » (health of a camera's stream), « latence », « transcodé », « DÉMO ».
+ * « caméra », « santé » (health of a camera's stream), « latence », « transcodé », « DÉMO », « compte »
+ * (account), « identifiant » (username), « verrouillé » (locked: a session after idle time, or an account after
+ * failed sign-ins), « journal d'audit », « déployeur » (the body that runs the system, in the CNIL's sense).
  */
 export const fr = {
   app: {
@@ -23,6 +25,9 @@ export const fr = {
     label: 'Navigation principale',
     wall: "Mur d'images",
     cameras: 'Caméras',
+    users: 'Comptes',
+    organisation: 'Organisation',
+    audit: "Journal d'audit",
     about: 'À propos'
   },
   locale: {
@@ -191,6 +196,261 @@ export const fr = {
     assetMissing: 'manquante',
     assetsMissingHint: 'Des ressources manquent : lancez npm run assets.',
     loadFailed: 'Chargement impossible : {{message}}'
+  },
+  roles: {
+    operator: 'Opérateur',
+    supervisor: 'Superviseur',
+    dpo: 'DPO',
+    admin: 'Administrateur'
+  },
+  roleHints: {
+    operator: "regarde le mur d'images",
+    supervisor: "mur d'images et journal d'audit",
+    dpo: "délégué à la protection des données : journal d'audit",
+    admin: 'caméras, comptes et organisation'
+  },
+  deployers: {
+    commune: 'Commune',
+    'police-municipale': 'Police municipale',
+    'police-nationale': 'Police nationale',
+    gendarmerie: 'Gendarmerie nationale',
+    douanes: 'Douanes',
+    transport: 'Exploitant de transport',
+    'site-prive': 'Site privé'
+  },
+  password: {
+    rulesTitle: 'Le mot de passe doit :',
+    minLength: 'compter au moins {{count}} caractères',
+    notCommon: 'ne pas être un mot de passe courant (vérifié par le service)',
+    notUsername: "ne pas contenir l'identifiant",
+    met: 'respectée',
+    unmet: 'non respectée',
+    pending: "vérifiée à l'enregistrement",
+    mismatch: 'La confirmation ne correspond pas au mot de passe.'
+  },
+  session: {
+    starting: 'Ouverture de la session…',
+    unavailableTitle: 'Le service Vigie ne peut pas ouvrir de session',
+    retry: 'Réessayer',
+    setup: {
+      title: 'Première mise en service',
+      intro:
+        "Aucun compte n'existe encore. Décrivez l'organisation qui exploite le système, puis créez le premier compte administrateur.",
+      organisation: 'Organisation',
+      orgName: "Nom de l'organisation",
+      orgNamePlaceholder: 'Ville de Montreuil-sur-Loire',
+      deployer: 'Type de déployeur',
+      deployerChoose: 'Choisir…',
+      deployerHint: 'Il détermine ce que la réglementation autorise au système.',
+      deployerMissing: 'Choisissez le type de déployeur.',
+      dpo: 'Contact du DPO',
+      dpoHint: 'Adresse électronique ou téléphone du délégué à la protection des données.',
+      admin: 'Premier administrateur',
+      username: 'Identifiant',
+      usernameHint: 'Lettres, chiffres, « . », « - » et « _ ».',
+      displayName: 'Nom affiché',
+      displayNamePlaceholder: 'Camille Martin',
+      password: 'Mot de passe',
+      passwordConfirm: 'Confirmation du mot de passe',
+      submit: 'Créer le compte et se connecter',
+      submitting: 'Création…'
+    },
+    login: {
+      title: 'Connexion',
+      intro: 'Identifiez-vous pour accéder à la console.',
+      username: 'Identifiant',
+      password: 'Mot de passe',
+      submit: 'Se connecter',
+      submitting: 'Connexion…',
+      ended: {
+        logout: 'Votre session a été fermée.',
+        disabled: 'Votre compte a été désactivé. Adressez-vous à un administrateur.',
+        expired: 'Votre session a expiré. Identifiez-vous à nouveau.'
+      }
+    },
+    lock: {
+      title: 'Session verrouillée',
+      who: '{{name}} ({{username}})',
+      body: "La session s'est verrouillée après une période d'inactivité. Saisissez votre mot de passe pour reprendre.",
+      password: 'Mot de passe',
+      submit: 'Déverrouiller',
+      submitting: 'Vérification…',
+      switchUser: "Changer d'utilisateur"
+    },
+    menu: {
+      label: 'Compte de {{name}}',
+      roles: 'Rôles : {{roles}}',
+      changePassword: 'Changer le mot de passe',
+      logout: 'Se déconnecter'
+    },
+    changePassword: {
+      title: 'Changer le mot de passe',
+      description: "Le nouveau mot de passe remplace l'actuel dès l'enregistrement.",
+      current: 'Mot de passe actuel',
+      next: 'Nouveau mot de passe',
+      confirm: 'Confirmation du nouveau mot de passe',
+      submit: 'Enregistrer',
+      submitting: 'Enregistrement…',
+      cancel: 'Annuler',
+      done: 'Mot de passe modifié.',
+      close: 'Fermer'
+    }
+  },
+  users: {
+    title: 'Comptes',
+    intro: "Les personnes autorisées à utiliser la console, leurs rôles et les groupes de caméras qu'elles peuvent voir.",
+    add: 'Créer un compte',
+    empty: 'Aucun compte.',
+    loadFailed: 'Impossible de charger les comptes : {{message}}',
+    allGroups: 'toutes',
+    noGroups: 'aucune',
+    columns: {
+      username: 'Identifiant',
+      displayName: 'Nom',
+      roles: 'Rôles',
+      groups: 'Groupes de caméras',
+      state: 'État',
+      actions: 'Actions'
+    },
+    state: {
+      active: 'actif',
+      disabled: 'désactivé',
+      locked: "verrouillé jusqu'à {{time}}"
+    },
+    actions: {
+      edit: 'Modifier',
+      reset: 'Réinitialiser le mot de passe',
+      editNamed: 'Modifier le compte « {{username}} »',
+      resetNamed: 'Réinitialiser le mot de passe de « {{username}} »'
+    },
+    form: {
+      createTitle: 'Créer un compte',
+      editTitle: 'Modifier le compte « {{username}} »',
+      username: 'Identifiant',
+      usernameHint: 'Lettres, chiffres, « . », « - » et « _ ». Ne se modifie plus ensuite.',
+      displayName: 'Nom affiché',
+      roles: 'Rôles',
+      rolesMissing: 'Choisissez au moins un rôle.',
+      groups: 'Groupes de caméras',
+      groupsHint: 'Séparés par des virgules, par exemple : centre-ville, gare.',
+      allGroups: 'Toutes les caméras',
+      allGroupsHint: 'Les administrateurs voient toujours toutes les caméras.',
+      password: 'Mot de passe initial',
+      disabled: 'Compte désactivé',
+      disabledHint: 'La personne ne peut plus se connecter.',
+      cancel: 'Annuler',
+      create: 'Créer le compte',
+      save: 'Enregistrer',
+      saving: 'Enregistrement…'
+    },
+    reset: {
+      title: 'Réinitialiser le mot de passe de « {{username}} »',
+      description: "Le nouveau mot de passe remplace l'ancien dès l'enregistrement : communiquez-le à la personne.",
+      password: 'Nouveau mot de passe',
+      submit: 'Réinitialiser',
+      submitting: 'Réinitialisation…',
+      cancel: 'Annuler'
+    }
+  },
+  organisation: {
+    title: 'Organisation',
+    intro: "Profil de l'organisation qui exploite le système, délai de verrouillage des postes et durée de conservation du journal d'audit.",
+    loadFailed: "Impossible de charger l'organisation : {{message}}",
+    name: "Nom de l'organisation",
+    deployer: 'Type de déployeur',
+    dpo: 'Contact du DPO',
+    idle: 'Verrouillage après inactivité (minutes)',
+    idleHint: 'De {{min}} à {{max}} minutes.',
+    retention: "Conservation du journal d'audit (jours)",
+    retentionHint: 'Au moins {{min}} jours (six mois), au plus {{max}}.',
+    save: 'Enregistrer',
+    saving: 'Enregistrement…',
+    saved: 'Organisation enregistrée.'
+  },
+  audit: {
+    title: "Journal d'audit",
+    intro: 'Qui a fait quoi, quand et depuis quel poste. Les entrées sont chaînées : toute altération apparaît à la vérification.',
+    filters: {
+      label: 'Filtres du journal',
+      actor: 'Personne',
+      actorPlaceholder: 'identifiant',
+      camera: 'Caméra',
+      cameraPlaceholder: 'identifiant de caméra',
+      action: 'Action',
+      anyAction: 'Toutes les actions',
+      from: 'Du',
+      to: 'Au',
+      apply: 'Appliquer',
+      clear: 'Effacer les filtres'
+    },
+    columns: {
+      at: 'Date',
+      actor: 'Personne',
+      action: 'Action',
+      camera: 'Caméra',
+      target: 'Cible',
+      workstation: 'Poste',
+      details: 'Détails'
+    },
+    system: 'système',
+    seq: 'n° {{seq}}',
+    loadFailed: 'Impossible de lire le journal : {{message}}',
+    empty: 'Aucune entrée pour ces filtres.',
+    more: 'Plus ancien',
+    loadingMore: 'Chargement…',
+    start: 'Début du journal atteint.',
+    verify: "Vérifier l'intégrité",
+    verifying: 'Vérification…',
+    verifyOk_one: 'Chaîne intègre : {{total}} entrée vérifiée',
+    verifyOk_other: 'Chaîne intègre : {{total}} entrées vérifiées',
+    verifyBroken: "Chaîne rompue à l'entrée n° {{seq}}",
+    verifyBrokenUnknown: 'Chaîne rompue',
+    checkpoint: "Vérifiée depuis le point de contrôle n° {{seq}} (entrées plus anciennes purgées à l'échéance de conservation).",
+    verifiedAt: 'Vérification du {{date}}.',
+    exportCsv: 'Exporter en CSV',
+    exportPdf: 'Exporter en PDF',
+    exporting: 'Export en cours…',
+    exportHint: 'Les exports reprennent les filtres appliqués.',
+    exported_one: '{{fileName}} : {{total}} entrée exportée.',
+    exported_other: '{{fileName}} : {{total}} entrées exportées.',
+    actions: {
+      auth: {
+        login: 'Connexion',
+        'login-failed': 'Échec de connexion',
+        'account-locked': 'Compte verrouillé',
+        logout: 'Déconnexion'
+      },
+      session: {
+        'idle-lock': 'Verrouillage pour inactivité',
+        unlock: 'Déverrouillage'
+      },
+      account: {
+        'password-change': 'Changement de mot de passe',
+        create: 'Création de compte',
+        update: 'Modification de compte',
+        'password-reset': 'Réinitialisation de mot de passe'
+      },
+      organisation: { update: "Modification de l'organisation" },
+      setup: { 'first-admin': 'Mise en service (premier administrateur)' },
+      camera: {
+        add: 'Ajout de caméra',
+        update: 'Modification de caméra',
+        remove: 'Suppression de caméra'
+      },
+      settings: { update: 'Modification des réglages du poste' },
+      live: {
+        start: 'Début de visionnage en direct',
+        stop: 'Fin de visionnage en direct'
+      },
+      playback: { view: "Consultation d'enregistrement" },
+      export: { create: 'Extraction vidéo' },
+      audit: {
+        export: "Export du journal d'audit",
+        purge: 'Purge de conservation du journal'
+      },
+      compliance: { action: 'Action de conformité' },
+      alert: { decision: "Décision sur une alerte" }
+    }
   },
   errors: {
     withCode: '{{message}} ({{code}})',

@@ -1,40 +1,50 @@
 import type { RpcClient } from '../../../electron/shared/rpc/client'
 import { createAppInfoStore, type AppInfoStore } from './app-info-store'
+import { createAuditStore, type AuditStore } from './audit-store'
 import { createCamerasStore, type CamerasStore } from './cameras-store'
 import { createSettingsStore, type SettingsStore } from './settings-store'
+import { createUsersStore, type UsersStore } from './users-store'
 import { startWallAutoFill } from './wall-auto-fill'
 
 export interface AppStores {
   appInfo: AppInfoStore
   cameras: CamerasStore
   settings: SettingsStore
+  users: UsersStore
+  audit: AuditStore
 }
 
 /**
- * Fresh stores for one app instance (one window, or one test). Nothing is module-global, so two
- * instances never share state.
+ * Fresh stores for one signed-in session of one app instance (one window, or one test). Nothing is
+ * module-global, so two instances never share state, and the next person to sign in starts empty.
  */
 export function createAppStores(client: RpcClient): AppStores {
   return {
     appInfo: createAppInfoStore(client),
     cameras: createCamerasStore(client),
-    settings: createSettingsStore(client)
+    settings: createSettingsStore(client),
+    users: createUsersStore(client),
+    audit: createAuditStore(client)
   }
 }
 
-/** Loads everything and follows the core's events; returns the function that stops it all. */
-export function startAppStores(stores: AppStores): () => void {
-  // Listen before loading, so that no event falls between the snapshot and the subscription.
-  const stopListening = stores.cameras.getState().listen()
-  const stopAutoFill = startWallAutoFill(stores.cameras, stores.settings)
+/**
+ * Loads what every screen shares and follows the core's events; returns the function that stops it
+ * all. Run again after an unlock, so the screens come back with what changed meanwhile. Accounts and
+ * the audit trail load when their screen opens.
+ */
+export function startAppStores(stores: AppStores, options: { cameras: boolean }): () => void {
+  const stops: Array<() => void> = []
   // The demo flag follows the camera list (the first configured camera replaces the demo site).
-  const stopInfoRefresh = stores.appInfo.getState().listen()
+  stops.push(stores.appInfo.getState().listen())
   void stores.appInfo.getState().load()
-  void stores.cameras.getState().load()
   void stores.settings.getState().load()
-  return () => {
-    stopListening()
-    stopAutoFill()
-    stopInfoRefresh()
+  // Someone who may not watch cameras (a DPO) would only collect refusals.
+  if (options.cameras) {
+    // Listen before loading, so that no event falls between the snapshot and the subscription.
+    stops.push(stores.cameras.getState().listen())
+    stops.push(startWallAutoFill(stores.cameras, stores.settings))
+    void stores.cameras.getState().load()
   }
+  return () => stops.forEach((stop) => stop())
 }

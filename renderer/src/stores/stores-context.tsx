@@ -2,8 +2,10 @@ import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import type { AppInfoState } from './app-info-store'
 import type { AppStores } from './app-stores'
+import type { AuditState } from './audit-store'
 import type { CamerasState } from './cameras-store'
 import type { SettingsState } from './settings-store'
+import type { UsersState } from './users-store'
 
 const StoresContext = createContext<AppStores | null>(null)
 
@@ -28,4 +30,12 @@ export function useCameras<T>(selector: (state: CamerasState) => T): T {
 
 export function useSettings<T>(selector: (state: SettingsState) => T): T {
   return useStore(useStores().settings, selector)
+}
+
+export function useUsers<T>(selector: (state: UsersState) => T): T {
+  return useStore(useStores().users, selector)
+}
+
+export function useAudit<T>(selector: (state: AuditState) => T): T {
+  return useStore(useStores().audit, selector)
 }

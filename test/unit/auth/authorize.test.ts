@@ -60,7 +60,7 @@ describe('authorize', () => {
   it('lets a locked session unlock and nothing more, whatever its roles', () => {
     const locked = session(['admin', 'supervisor', 'dpo', 'operator'], 'locked')
     expect(verdict('unlock', locked)).toBe('allowed')
-    for (const permission of PERMISSIONS) expect(verdict(permission, locked), permission).toBe('UNAUTHENTICATED')
+    for (const permission of PERMISSIONS) expect(verdict(permission, locked), permission).toBe('LOCKED')
     expect(messageOf('account.self', locked)).toMatch(/^Session verrouillée/)
   })
 

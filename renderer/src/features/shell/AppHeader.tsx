@@ -1,20 +1,24 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '../../../../electron/shared/settings'
 import { LanguageSwitch } from './LanguageSwitch'
-import { ROUTES, hrefFor, type Route } from './use-hash-route'
+import { hrefFor, type Route } from './use-hash-route'
 
 export interface AppHeaderProps {
   route: Route
+  /** The screens this person may open; the others are not even listed. */
+  routes: readonly Route[]
   demo: boolean
   locale: Locale
   onLocaleChange: (locale: Locale) => void
+  userMenu: ReactNode
 }
 
 function focusMain(): void {
   document.getElementById('main')?.focus()
 }
 
-export function AppHeader({ route, demo, locale, onLocaleChange }: AppHeaderProps) {
+export function AppHeader({ route, routes, demo, locale, onLocaleChange, userMenu }: AppHeaderProps) {
   const { t } = useTranslation()
   return (
     <header className="app-header">
@@ -29,7 +33,7 @@ export function AppHeader({ route, demo, locale, onLocaleChange }: AppHeaderProp
       </div>
       <nav className="app-nav" aria-label={t('nav.label')}>
         <ul>
-          {ROUTES.map((name) => (
+          {routes.map((name) => (
             <li key={name}>
               <a
                 href={hrefFor(name)}
@@ -51,6 +55,7 @@ export function AppHeader({ route, demo, locale, onLocaleChange }: AppHeaderProp
       ) : null}
       <div className="app-header__tools">
         <LanguageSwitch value={locale} onChange={onLocaleChange} />
+        {userMenu}
       </div>
     </header>
   )

@@ -1,19 +1,17 @@
 import { useEffect, useState } from 'react'
 import { ApiProvider } from '../../api/api-context'
-import { App } from '../../App'
-import { startAppStores, type AppStores } from '../../stores/app-stores'
-import { StoresProvider } from '../../stores/stores-context'
-import { CoreConnectError, type CoreConnection } from '../../transport/connect'
+import { SessionProvider } from '../../stores/session-context'
+import { CoreConnectError } from '../../transport/connect'
+import { SessionGate } from '../session/SessionGate'
+import type { ConnectedApp } from './connected-app'
 import { ConnectionScreen, type ConnectionProblem } from './ConnectionScreen'
-
-export interface ConnectedApp {
-  connection: CoreConnection
-  stores: AppStores
-}
 
 type Phase = { kind: 'ready'; app: ConnectedApp } | ConnectionProblem
 
-/** Owns the channel to the core: the app while it works, a clear screen when it does not. */
+/**
+ * Owns the channel to the core: the session flow while it works, a clear screen when it does not.
+ * A reconnection reloads the page, which resumes the session with the token kept in the tab.
+ */
 export function Root({ connecting }: { connecting: Promise<ConnectedApp> }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'connecting' })
 
@@ -35,20 +33,22 @@ export function Root({ connecting }: { connecting: Promise<ConnectedApp> }) {
   const app = phase.kind === 'ready' ? phase.app : null
   useEffect(() => {
     if (!app) return
-    const stopStores = startAppStores(app.stores)
+    // Listen before starting, so that a lock announced during the start is not missed.
+    const stopSession = app.session.getState().listen()
+    void app.session.getState().start()
     const stopWatching = app.connection.client.onClose(() => setPhase({ kind: 'lost' }))
     return () => {
       stopWatching()
-      stopStores()
+      stopSession()
     }
   }, [app])
 
   if (phase.kind !== 'ready') return <ConnectionScreen problem={phase} />
   return (
-    <ApiProvider client={phase.app.connection.client}>
-      <StoresProvider stores={phase.app.stores}>
-        <App />
-      </StoresProvider>
+    <ApiProvider client={phase.app.client}>
+      <SessionProvider store={phase.app.session}>
+        <SessionGate />
+      </SessionProvider>
     </ApiProvider>
   )
 }
