@@ -22,6 +22,8 @@ export function LockScreen({ user }: { user: UserView }) {
 
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    // An empty field is a slip of the Enter key, not an attempt: it would only count as a failure.
+    if (password === '') return
     setSubmitting(true)
     setError(null)
     try {
