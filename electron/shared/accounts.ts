@@ -30,7 +30,12 @@ export const ROLE_PERMISSIONS = {
   'account.self': ['operator', 'supervisor', 'dpo', 'admin'],
   'account.manage': ['admin'],
   'organisation.manage': ['admin'],
-  'audit.read': ['supervisor', 'dpo']
+  'audit.read': ['supervisor', 'dpo'],
+  /** Operators too: a person who meets a locked feature is told why. */
+  'compliance.read': ['operator', 'supervisor', 'dpo', 'admin'],
+  'compliance.manage': ['supervisor', 'dpo'],
+  'compliance.approve': ['supervisor', 'dpo'],
+  'rulepack.manage': ['dpo', 'admin']
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof ROLE_PERMISSIONS

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ModuleIdSchema } from './compliance'
 
 /** Camera ids appear in URLs and file names: keep them to a safe alphabet. */
 export const CameraIdSchema = z
@@ -19,7 +20,9 @@ export const CameraConfigSchema = z
     rtspTransport: RtspTransportSchema.default('tcp'),
     transcode: TranscodeModeSchema.default('auto'),
     group: z.string().trim().min(1).max(64).default('default'),
-    enabled: z.boolean().default(true)
+    enabled: z.boolean().default(true),
+    /** Analytics modules the admin wants on this camera; each runs only while the compliance lock allows it. */
+    analytics: z.array(ModuleIdSchema).max(20).default([])
   })
   .strict()
 
@@ -44,6 +47,7 @@ export const CameraViewSchema = z.object({
   transcode: TranscodeModeSchema,
   group: z.string(),
   enabled: z.boolean(),
+  analytics: z.array(ModuleIdSchema),
   /** Cameras of the built-in demo site are not in the configuration file and cannot be edited. */
   demo: z.boolean()
 })

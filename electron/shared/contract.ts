@@ -12,6 +12,15 @@ import {
   type Permission
 } from './accounts'
 import { AuditEntrySchema, AuditExportFormatSchema, AuditQuerySchema, AuditVerificationSchema } from './audit'
+import {
+  AnalyticsRunStatusSchema,
+  AttachDocumentSchema,
+  ComplianceOverviewSchema,
+  DocumentViewSchema,
+  ModuleIdSchema,
+  ModuleStatusSchema,
+  RulePackInfoSchema
+} from './compliance'
 
 /**
  * The one API between the screen and the core. Both transports (MessagePort in the desktop app,
@@ -185,6 +194,55 @@ export const contract = {
     access: 'audit.read'
   }),
 
+  'compliance.overview': method({ input: NoInput, output: ComplianceOverviewSchema, access: 'compliance.read' }),
+  'compliance.dossier': method({
+    input: z.object({ moduleId: ModuleIdSchema }).strict(),
+    output: z.object({ module: ModuleStatusSchema, documents: z.array(DocumentViewSchema), history: z.array(AuditEntrySchema) }),
+    access: 'compliance.read'
+  }),
+  'compliance.documents': method({ input: NoInput, output: z.array(DocumentViewSchema), access: 'compliance.read' }),
+  /** The file of a document, for its preview. */
+  'compliance.documentContent': method({
+    input: z.object({ documentId: z.string().min(1).max(80) }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    access: 'compliance.manage'
+  }),
+  'compliance.attachDocument': method({ input: AttachDocumentSchema, output: DocumentViewSchema, access: 'compliance.manage' }),
+  /** Documents are never modified or erased; one can be withdrawn from the dossiers, with a reason. */
+  'compliance.withdrawDocument': method({
+    input: z.object({ documentId: z.string().min(1).max(80), justification: z.string().trim().min(10).max(2000) }).strict(),
+    output: DocumentViewSchema,
+    access: 'compliance.manage'
+  }),
+  'compliance.approve': method({
+    input: z.object({ moduleId: ModuleIdSchema, justification: z.string().trim().min(10).max(2000) }).strict(),
+    output: ModuleStatusSchema,
+    access: 'compliance.approve'
+  }),
+  'compliance.revoke': method({
+    input: z.object({ moduleId: ModuleIdSchema, justification: z.string().trim().min(10).max(2000) }).strict(),
+    output: ModuleStatusSchema,
+    access: 'compliance.approve'
+  }),
+  /** The « dossier de conformité » for a CNIL control. */
+  'compliance.exportRegister': method({
+    input: z.object({ format: z.enum(['pdf', 'json']) }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    access: 'compliance.manage'
+  }),
+  'compliance.rulePacks': method({
+    input: NoInput,
+    output: z.object({ active: RulePackInfoSchema, available: z.array(RulePackInfoSchema.extend({ source: z.enum(['bundled', 'installed']) })) }),
+    access: 'compliance.read'
+  }),
+  /** Installs a newer rule pack (JSON); it takes over from its effective date, without code changes. */
+  'compliance.installRulePack': method({
+    input: z.object({ fileName: z.string().trim().min(1).max(200), base64: z.string().max(2_000_000) }).strict(),
+    output: RulePackInfoSchema,
+    access: 'rulepack.manage'
+  }),
+  'analytics.status': method({ input: NoInput, output: z.array(AnalyticsRunStatusSchema), access: 'camera.view' }),
+
   'settings.get': method({ input: NoInput, output: SettingsSchema, access: 'settings.workstation' }),
   'settings.update': method({ input: SettingsPatchSchema, output: SettingsSchema, access: 'settings.workstation' })
 } as const
@@ -202,6 +260,10 @@ export const events = {
   'app.onDidChangeInfo': AppInfoSchema,
   'cameras.onDidChangeHealth': z.object({ cameraId: CameraIdSchema, health: CameraHealthSchema }),
   'cameras.onDidChangeList': z.object({ cameras: z.array(CameraViewSchema) }),
+  /** A module's state changed (document, approval, expiry, rule pack): screens refresh their view. */
+  'compliance.onDidChange': z.object({ modules: z.array(ModuleStatusSchema) }),
+  /** A module started or stopped on a camera, with the reason an operator is shown. */
+  'analytics.onDidChangeStatus': AnalyticsRunStatusSchema,
   /** The idle timeout has passed: the screen must hide everything until the password is typed again. */
   'session.onDidLock': z.object({ reason: z.enum(['idle']) }),
   /** The session is over (logout elsewhere, account disabled): back to the sign-in screen. */

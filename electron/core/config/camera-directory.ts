@@ -57,6 +57,7 @@ export function toView(camera: DirectoryCamera): CameraView {
     transcode: camera.transcode,
     group: camera.group,
     enabled: camera.enabled,
+    analytics: camera.analytics,
     demo: camera.demo
   }
 }

@@ -14,15 +14,17 @@ export interface DemoClip {
   name: string
   assetPath: string
   transcode: CameraConfig['transcode']
+  /** Modules asked for on this camera: they show the compliance lock at work (locked until the paperwork is done). */
+  analytics: CameraConfig['analytics']
 }
 
 export const DEMO_CLIPS: readonly DemoClip[] = [
-  { id: 'demo-parvis', name: 'Parvis de la mairie', assetPath: 'resources/media/intel_one-by-one-person-detection.mp4', transcode: 'auto' },
-  { id: 'demo-parking', name: 'Parking du marché', assetPath: 'resources/media/intel_car-detection.mp4', transcode: 'auto' },
-  { id: 'demo-entrepot', name: 'Entrepôt municipal', assetPath: 'resources/media/derived/intel_worker-zone-detection.mp4', transcode: 'always' },
-  { id: 'demo-galerie', name: 'Galerie commerciale', assetPath: 'resources/media/derived/intel_store-aisle-detection.mp4', transcode: 'always' },
-  { id: 'demo-couloir', name: 'Couloir de la médiathèque', assetPath: 'resources/media/derived/intel_face-demographics-walking.mp4', transcode: 'always' },
-  { id: 'demo-piste', name: 'Piste cyclable', assetPath: 'resources/media/derived/intel_person-bicycle-car-detection.mp4', transcode: 'always' }
+  { id: 'demo-parvis', name: 'Parvis de la mairie', assetPath: 'resources/media/intel_one-by-one-person-detection.mp4', transcode: 'auto', analytics: ['comptage-personnes', 'detection-objet-abandonne'] },
+  { id: 'demo-parking', name: 'Parking du marché', assetPath: 'resources/media/intel_car-detection.mp4', transcode: 'auto', analytics: ['lapi-securite'] },
+  { id: 'demo-entrepot', name: 'Entrepôt municipal', assetPath: 'resources/media/derived/intel_worker-zone-detection.mp4', transcode: 'always', analytics: [] },
+  { id: 'demo-galerie', name: 'Galerie commerciale', assetPath: 'resources/media/derived/intel_store-aisle-detection.mp4', transcode: 'always', analytics: [] },
+  { id: 'demo-couloir', name: 'Couloir de la médiathèque', assetPath: 'resources/media/derived/intel_face-demographics-walking.mp4', transcode: 'always', analytics: [] },
+  { id: 'demo-piste', name: 'Piste cyclable', assetPath: 'resources/media/derived/intel_person-bicycle-car-detection.mp4', transcode: 'always', analytics: [] }
 ]
 
 export interface DemoSite {
@@ -47,7 +49,8 @@ export function buildDemoSite(resolveAsset: (relativePath: string) => string | n
       rtspTransport: 'tcp',
       transcode: clip.transcode,
       group: 'demo',
-      enabled: true
+      enabled: true,
+      analytics: clip.analytics
     })
   }
   return { cameras, missing }

@@ -54,7 +54,33 @@ export function buildDisplayArgs(options: DisplayArgsOptions): string[] {
   return [...GLOBAL_ARGS, ...inputArgs(options), ...videoOutputArgs(options), ...FRAGMENTED_MP4_OUTPUT]
 }
 
-function inputArgs({ source, ioTimeoutMs = DEFAULT_IO_TIMEOUT_MS }: DisplayArgsOptions): string[] {
+export interface AnalysisArgsOptions {
+  readonly source: CameraSource
+  /** Frames per second handed to the analytics: a few are enough to follow people and vehicles. */
+  readonly fps: number
+  /** Width of the analysed frames; the height keeps the camera's aspect ratio (rounded to even). */
+  readonly width: number
+  readonly ioTimeoutMs?: number
+}
+
+/**
+ * The analytics feed of a camera: a second, low-rate decode to raw RGB frames on stdout. `fps` comes
+ * before `scale` so that only the kept frames are scaled; every frame must still be decoded.
+ */
+export function buildAnalysisArgs(options: AnalysisArgsOptions): string[] {
+  return [
+    ...GLOBAL_ARGS,
+    '-threads', '1',
+    ...inputArgs(options),
+    '-map', '0:v:0', '-an', '-sn', '-dn',
+    '-vf', `fps=${options.fps},scale=${options.width}:-2`,
+    '-pix_fmt', 'rgb24',
+    '-f', 'rawvideo',
+    'pipe:1'
+  ]
+}
+
+function inputArgs({ source, ioTimeoutMs = DEFAULT_IO_TIMEOUT_MS }: { source: CameraSource; ioTimeoutMs?: number }): string[] {
   const timeoutUs = String(Math.round(ioTimeoutMs * 1000))
   switch (source.kind) {
     case 'rtsp':

@@ -27,6 +27,7 @@ function camera(id: string, overrides: Partial<CameraConfig> = {}): CameraConfig
     transcode: 'auto',
     group: 'default',
     enabled: true,
+    analytics: [],
     ...overrides
   }
 }

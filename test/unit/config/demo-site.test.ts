@@ -19,7 +19,7 @@ afterEach(async () => {
 })
 
 function configured(id: string, source: string): CameraConfig {
-  return { id, name: `Caméra ${id}`, source, rtspTransport: 'tcp', transcode: 'auto', group: 'default', enabled: true }
+  return { id, name: `Caméra ${id}`, source, rtspTransport: 'tcp', transcode: 'auto', group: 'default', enabled: true, analytics: [] }
 }
 
 /** A resolver that only finds the clips whose relative path is in `present`, under a fake root. */

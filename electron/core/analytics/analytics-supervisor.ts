@@ -1,0 +1,144 @@
+import type { AnalyticsRunStatus, ModuleId } from '../../shared/compliance'
+import type { DirectoryCamera } from '../config/camera-directory'
+import { AnalysisFeed } from './analysis-feed'
+
+/** The compliance lock's answer for one module on one camera. */
+export interface ModuleGate {
+  canRun(moduleId: ModuleId, cameraId: string): { allowed: boolean; reason: string }
+}
+
+export interface AnalyticsSupervisorOptions {
+  ffmpegPath: string | null
+  gate: ModuleGate
+  /** The cameras and the modules an admin asked for on each. */
+  cameras: () => DirectoryCamera[]
+  /** How often the lock is asked again, even without a change event: time alone can expire a document. */
+  intervalMs?: number
+  now?: () => number
+  log?: (message: string) => void
+}
+
+interface CameraRun {
+  feed: AnalysisFeed
+  source: string
+  /** Frames decoded when each module started, to count what it has analysed since. */
+  startedAtFrame: Map<ModuleId, number>
+}
+
+const RUNNING = 'Analyse en cours'
+
+/**
+ * Nothing starts an analytics module without asking the lock, and nothing keeps running once the
+ * lock says no. Every pass compares what the admin asked for with what the lock allows, starts the
+ * camera's analysis feed when at least one module may run on it, and stops it when none may.
+ */
+export class AnalyticsSupervisor {
+  private readonly runs = new Map<string, CameraRun>()
+  private readonly statuses = new Map<string, AnalyticsRunStatus>()
+  private readonly listeners = new Set<(status: AnalyticsRunStatus) => void>()
+  private timer: ReturnType<typeof setInterval> | null = null
+  private readonly now: () => number
+
+  constructor(private readonly options: AnalyticsSupervisorOptions) {
+    this.now = options.now ?? Date.now
+  }
+
+  start(): void {
+    this.reconcile()
+    this.timer = setInterval(() => this.reconcile(), this.options.intervalMs ?? 1000)
+    this.timer.unref?.()
+  }
+
+  onDidChangeStatus(listener: (status: AnalyticsRunStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  snapshot(): AnalyticsRunStatus[] {
+    return [...this.statuses.values()].map((status) => this.withFrameCount(status))
+  }
+
+  /** One pass: ask the lock for every (camera, module) wanted, start and stop accordingly. */
+  reconcile(): void {
+    const seen = new Set<string>()
+    for (const camera of this.options.cameras()) {
+      const wanted = camera.enabled ? camera.analytics : []
+      const allowed: ModuleId[] = []
+      for (const moduleId of wanted) {
+        const key = `${camera.id}/${moduleId}`
+        seen.add(key)
+        const verdict = this.options.ffmpegPath === null ? { allowed: false, reason: 'ffmpeg est introuvable' } : this.options.gate.canRun(moduleId, camera.id)
+        if (verdict.allowed) allowed.push(moduleId)
+        this.setStatus(camera.id, moduleId, verdict.allowed, verdict.allowed ? RUNNING : verdict.reason)
+      }
+      this.applyCamera(camera, allowed)
+    }
+    for (const [key, status] of this.statuses) {
+      if (!seen.has(key)) {
+        this.statuses.delete(key)
+        this.emit({ ...status, running: false, reason: 'Module retiré de la caméra', since: this.now() })
+      }
+    }
+    for (const [cameraId, run] of this.runs) {
+      if (!this.options.cameras().some((camera) => camera.id === cameraId && camera.source === run.source)) this.stopCamera(cameraId)
+    }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+    await Promise.all([...this.runs.values()].map((run) => run.feed.stop()))
+    this.runs.clear()
+  }
+
+  private applyCamera(camera: DirectoryCamera, allowed: ModuleId[]): void {
+    const current = this.runs.get(camera.id)
+    if (allowed.length === 0) {
+      if (current) this.stopCamera(camera.id)
+      return
+    }
+    let run = current
+    if (!run || run.source !== camera.source) {
+      if (run) this.stopCamera(camera.id)
+      const feed = new AnalysisFeed({
+        cameraId: camera.id,
+        source: camera.source,
+        rtspTransport: camera.rtspTransport,
+        ffmpegPath: this.options.ffmpegPath ?? 'ffmpeg',
+        log: this.options.log
+      })
+      run = { feed, source: camera.source, startedAtFrame: new Map() }
+      this.runs.set(camera.id, run)
+      feed.start()
+      this.options.log?.(`[detect:${camera.id}] started for ${allowed.join(', ')}`)
+    }
+    for (const moduleId of allowed) if (!run.startedAtFrame.has(moduleId)) run.startedAtFrame.set(moduleId, run.feed.framesDecoded)
+    for (const moduleId of [...run.startedAtFrame.keys()]) if (!allowed.includes(moduleId)) run.startedAtFrame.delete(moduleId)
+  }
+
+  private stopCamera(cameraId: string): void {
+    const run = this.runs.get(cameraId)
+    if (!run) return
+    this.runs.delete(cameraId)
+    void run.feed.stop()
+    this.options.log?.(`[detect:${cameraId}] stopped`)
+  }
+
+  private setStatus(cameraId: string, moduleId: ModuleId, running: boolean, reason: string): void {
+    const key = `${cameraId}/${moduleId}`
+    const previous = this.statuses.get(key)
+    if (previous && previous.running === running && previous.reason === reason) return
+    const status: AnalyticsRunStatus = { cameraId, moduleId, running, reason, since: this.now(), framesAnalysed: 0 }
+    this.statuses.set(key, status)
+    this.emit(status)
+  }
+
+  private withFrameCount(status: AnalyticsRunStatus): AnalyticsRunStatus {
+    const run = this.runs.get(status.cameraId)
+    const start = run?.startedAtFrame.get(status.moduleId)
+    return run && start !== undefined && status.running ? { ...status, framesAnalysed: run.feed.framesDecoded - start } : status
+  }
+
+  private emit(status: AnalyticsRunStatus): void {
+    for (const listener of this.listeners) listener(status)
+  }
+}
