@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ModuleId } from '../../../electron/shared/compliance'
+import { AnalyticsSupervisor, type ModuleGate } from '../../../electron/core/analytics/analytics-supervisor'
+import { guardedProcessCount } from '../../../electron/core/ingest/child-process-guard'
+import type { DirectoryCamera } from '../../../electron/core/config/camera-directory'
+import { ffmpegForTests, makeH264Clip } from '../../fixtures/make-clip'
+import { waitFor } from '../../fixtures/core-harness'
+
+/** A lock whose answer the test sets by hand. */
+class ManualGate implements ModuleGate {
+  allowed = new Set<string>()
+  canRun(moduleId: ModuleId, cameraId: string) {
+    return this.allowed.has(`${cameraId}/${moduleId}`)
+      ? { allowed: true, reason: '' }
+      : { allowed: false, reason: 'Comptage de personnes verrouillé : AIPD manquante' }
+  }
+}
+
+async function camera(analytics: ModuleId[]): Promise<DirectoryCamera> {
+  return {
+    id: 'parvis',
+    name: 'Parvis',
+    source: await makeH264Clip(),
+    rtspTransport: 'tcp',
+    transcode: 'auto',
+    group: 'default',
+    enabled: true,
+    analytics,
+    demo: false
+  }
+}
+
+describe('AnalyticsSupervisor', () => {
+  let supervisor: AnalyticsSupervisor | null = null
+
+  afterEach(async () => {
+    await supervisor?.dispose()
+    supervisor = null
+  })
+
+  it('starts nothing while the lock refuses, and says why', async () => {
+    const gate = new ManualGate()
+    const cameras = [await camera(['comptage-personnes'])]
+    const before = guardedProcessCount()
+    supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100 })
+    supervisor.start()
+    expect(supervisor.snapshot()).toEqual([
+      expect.objectContaining({ cameraId: 'parvis', moduleId: 'comptage-personnes', running: false, reason: expect.stringMatching(/AIPD manquante/) })
+    ])
+    expect(guardedProcessCount()).toBe(before)
+  })
+
+  it('runs the analysis feed once the lock allows, and stops it within 5 s when the lock says no', async () => {
+    const gate = new ManualGate()
+    const cameras = [await camera(['comptage-personnes'])]
+    const before = guardedProcessCount()
+    supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100 })
+    supervisor.start()
+
+    gate.allowed.add('parvis/comptage-personnes')
+    await waitFor(() => (supervisor?.snapshot()[0]?.framesAnalysed ?? 0) > 5, 'frames analysed', 20_000)
+    expect(supervisor.snapshot()[0]).toMatchObject({ running: true })
+    expect(guardedProcessCount()).toBe(before + 1)
+
+    gate.allowed.clear()
+    const revokedAt = Date.now()
+    await waitFor(() => guardedProcessCount() === before, 'the analysis ffmpeg to exit', 5_000, 20)
+    expect(Date.now() - revokedAt).toBeLessThan(5_000)
+    expect(supervisor.snapshot()[0]).toMatchObject({ running: false, reason: expect.stringMatching(/verrouillé/) })
+  })
+
+  it('never runs a module the admin did not ask for on that camera', async () => {
+    const gate = new ManualGate()
+    gate.allowed.add('parvis/detection-intrusion')
+    const cameras = [await camera(['comptage-personnes'])]
+    const before = guardedProcessCount()
+    supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100 })
+    supervisor.start()
+    expect(supervisor.snapshot().every((status) => !status.running)).toBe(true)
+    expect(guardedProcessCount()).toBe(before)
+  })
+})
