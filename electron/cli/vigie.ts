@@ -2,6 +2,7 @@
 import { RpcError } from '../shared/result'
 import { AUDIT_HELP, auditExport, auditVerify } from './commands/audit'
 import { openCliContext, UsageError, type CliContext } from './commands/cli-context'
+import { COMPLIANCE_HELP, complianceStatus } from './commands/compliance'
 import { ORG_HELP, orgSet } from './commands/org'
 import { USER_HELP, userAdd, userResetPassword } from './commands/user'
 
@@ -12,7 +13,8 @@ const COMMANDS: Record<string, Command> = {
   'user add': userAdd,
   'user reset-password': userResetPassword,
   'audit verify': auditVerify,
-  'audit export': auditExport
+  'audit export': auditExport,
+  'compliance status': complianceStatus
 }
 
 const HELP = `Usage : npm run vigie -- <commande> [--data DOSSIER]
@@ -20,6 +22,7 @@ const HELP = `Usage : npm run vigie -- <commande> [--data DOSSIER]
 ${ORG_HELP}
 ${USER_HELP}
 ${AUDIT_HELP}
+${COMPLIANCE_HELP}
 
 --data : dossier des données de l'installation (par défaut ~/.config/Vigie).`
 

@@ -13,7 +13,9 @@ import { actorOf, type ConnectionInfo, type SessionContext } from './api/context
 import { canSeeCamera, createHandlers, visibleCameras, type RecordAudit } from './api/handlers'
 import { MediaTickets } from './api/media-tickets'
 import { createAssetLocator } from './assets/asset-locator'
-import { openAuditLog } from './audit'
+import { openAuditLog, SYSTEM_ACTOR, SYSTEM_WORKSTATION } from './audit'
+import { AnalyticsSupervisor } from './analytics/analytics-supervisor'
+import { ComplianceService, DOCUMENTS_FOLDER, RulePackCatalog, rulePackFolders } from './compliance'
 import { AccountService, COMMON_PASSWORDS_FILE, SessionManager, authorize, loadCommonPasswords } from './auth'
 import { CameraDirectory, toView, type DemoMode } from './config/camera-directory'
 import { CameraStore } from './config/camera-store'
@@ -91,6 +93,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let organisation: Organisation | null = await accounts.getOrganisation()
   const sessions = new SessionManager({ idleTimeoutMs: () => (organisation?.idleTimeoutMinutes ?? 15) * 60_000, log })
 
+  const catalog = await RulePackCatalog.load(rulePackFolders(options.appRoot, options.dataDir), log)
+  const compliance = new ComplianceService({ db, catalog, documentsDir: join(options.dataDir, DOCUMENTS_FOLDER), log })
+  const deployer = () => organisation?.deployer ?? null
+
   const assets = createAssetLocator(options.appRoot)
   const store = await CameraStore.open(join(options.dataDir, 'cameras.json'))
   if (store.error) log(store.error)
@@ -155,6 +161,40 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     connections.broadcast('cameras.onDidChangeHealth', (ctx) => (canSeeCamera(directory, ctx, cameraId) ? { cameraId, health } : null))
   )
 
+  const analytics = new AnalyticsSupervisor({
+    ffmpegPath,
+    gate: { canRun: (moduleId, cameraId) => compliance.canRun(moduleId, cameraId, deployer(), now()) },
+    cameras: () => directory.all(),
+    now,
+    log
+  })
+  analytics.onDidChangeStatus((status) =>
+    connections.broadcast('analytics.onDidChangeStatus', (ctx) => (canSeeCamera(directory, ctx, status.cameraId) ? status : null))
+  )
+
+  /**
+   * Time alone changes the lock (a document expires, a newer rule pack takes effect): such changes
+   * are recorded as the system's, with the rule-pack version, and the analytics obey them at once.
+   */
+  const refreshCompliance = async (): Promise<void> => {
+    const { rulePackChange, transitions } = await compliance.refresh(deployer(), now())
+    const system = { actor: SYSTEM_ACTOR, action: 'compliance.action' as const, workstation: SYSTEM_WORKSTATION }
+    if (rulePackChange) {
+      await audit.append({ ...system, details: { kind: 'rule-pack-change', previous: rulePackChange.previous, current: rulePackChange.current } })
+    }
+    for (const transition of transitions) {
+      await audit.append({ ...system, target: transition.moduleId, details: { kind: 'transition', ...transition } })
+    }
+    if (rulePackChange || transitions.length > 0) onDidChangeCompliance()
+  }
+  const onDidChangeCompliance = (): void => {
+    void analytics.reconcile()
+    void compliance
+      .overview(deployer(), now())
+      .then(({ modules }) => connections.broadcast('compliance.onDidChange', () => ({ modules })))
+      .catch((error: unknown) => log(`compliance: ${(error as Error).message}`))
+  }
+
   const appInfo = (): AppInfo => ({
     product: 'Vigie',
     version: options.version,
@@ -184,6 +224,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     onDidChangeCameras: () => {
       syncIngest()
+      void analytics.reconcile()
       connections.broadcast('cameras.onDidChangeList', (ctx) => ({ cameras: visibleCameras(directory, ctx).map(toView) }))
       connections.broadcast('app.onDidChangeInfo', () => appInfo())
     },
@@ -197,8 +238,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     audit,
     record,
+    compliance,
+    onDidChangeCompliance,
+    analyticsStatus: () => analytics.snapshot(),
     now
   })
+
+  await refreshCompliance()
+  await analytics.start()
+  const complianceTimer = setInterval(() => {
+    refreshCompliance().catch((error: unknown) => log(`compliance refresh failed: ${(error as Error).message}`))
+  }, 1000)
+  complianceTimer.unref()
 
   const purgeAudit = (): void => {
     if (!organisation) return
@@ -256,6 +307,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async dispose() {
       clearInterval(purgeTimer)
+      clearInterval(complianceTimer)
+      await analytics.dispose()
       connections.closeAll()
       sessions.dispose()
       await ingest?.dispose()

@@ -91,7 +91,7 @@ export const ModuleStatusSchema = z.object({
   approvalsNeeded: z.object({ roles: z.array(RoleSchema), count: z.number().int() }),
   /** End of the unlock: the earliest expiry among the documents (null when not unlocked). */
   validUntil: z.number().nullable(),
-  /** Cameras the unlock covers (the intersection of the documents' perimeters); null means none yet. */
+  /** Cameras the unlock covers (the intersection of the documents' perimeters); null means the whole installation. */
   perimeter: z.array(z.string()).nullable(),
   limits: ModuleLimitsSchema
 })

@@ -4,7 +4,12 @@ import { AnalysisFeed } from './analysis-feed'
 
 /** The compliance lock's answer for one module on one camera. */
 export interface ModuleGate {
-  canRun(moduleId: ModuleId, cameraId: string): { allowed: boolean; reason: string }
+  canRun(moduleId: ModuleId, cameraId: string): Promise<GateVerdict> | GateVerdict
+}
+
+export interface GateVerdict {
+  allowed: boolean
+  reason: string
 }
 
 export interface AnalyticsSupervisorOptions {
@@ -43,10 +48,13 @@ export class AnalyticsSupervisor {
     this.now = options.now ?? Date.now
   }
 
-  start(): void {
-    this.reconcile()
-    this.timer = setInterval(() => this.reconcile(), this.options.intervalMs ?? 1000)
+  private passing: Promise<void> | null = null
+  private passAgain = false
+
+  start(): Promise<void> {
+    this.timer = setInterval(() => void this.reconcile(), this.options.intervalMs ?? 1000)
     this.timer.unref?.()
+    return this.reconcile()
   }
 
   onDidChangeStatus(listener: (status: AnalyticsRunStatus) => void): () => void {
@@ -58,8 +66,26 @@ export class AnalyticsSupervisor {
     return [...this.statuses.values()].map((status) => this.withFrameCount(status))
   }
 
-  /** One pass: ask the lock for every (camera, module) wanted, start and stop accordingly. */
-  reconcile(): void {
+  /**
+   * One pass: ask the lock for every (camera, module) wanted, start and stop accordingly. Passes never
+   * overlap; a change during a pass asks for one more right after it.
+   */
+  reconcile(): Promise<void> {
+    if (this.passing) {
+      this.passAgain = true
+      return this.passing
+    }
+    this.passing = this.pass().finally(() => {
+      this.passing = null
+      if (this.passAgain) {
+        this.passAgain = false
+        void this.reconcile()
+      }
+    })
+    return this.passing
+  }
+
+  private async pass(): Promise<void> {
     const seen = new Set<string>()
     for (const camera of this.options.cameras()) {
       const wanted = camera.enabled ? camera.analytics : []
@@ -67,7 +93,10 @@ export class AnalyticsSupervisor {
       for (const moduleId of wanted) {
         const key = `${camera.id}/${moduleId}`
         seen.add(key)
-        const verdict = this.options.ffmpegPath === null ? { allowed: false, reason: 'ffmpeg est introuvable' } : this.options.gate.canRun(moduleId, camera.id)
+        const verdict: GateVerdict =
+          this.options.ffmpegPath === null
+            ? { allowed: false, reason: 'ffmpeg est introuvable' }
+            : await this.options.gate.canRun(moduleId, camera.id)
         if (verdict.allowed) allowed.push(moduleId)
         this.setStatus(camera.id, moduleId, verdict.allowed, verdict.allowed ? RUNNING : verdict.reason)
       }
@@ -86,6 +115,7 @@ export class AnalyticsSupervisor {
 
   async dispose(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
+    await this.passing
     await Promise.all([...this.runs.values()].map((run) => run.feed.stop()))
     this.runs.clear()
   }

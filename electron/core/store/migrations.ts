@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { accounts } from './migrations/001-accounts'
 import { audit } from './migrations/002-audit'
+import { compliance } from './migrations/003-compliance'
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void
 }
 
-export const MIGRATIONS: readonly Migration[] = [accounts, audit]
+export const MIGRATIONS: readonly Migration[] = [accounts, audit, compliance]

@@ -43,7 +43,7 @@ describe('AnalyticsSupervisor', () => {
     const cameras = [await camera(['comptage-personnes'])]
     const before = guardedProcessCount()
     supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100 })
-    supervisor.start()
+    await supervisor.start()
     expect(supervisor.snapshot()).toEqual([
       expect.objectContaining({ cameraId: 'parvis', moduleId: 'comptage-personnes', running: false, reason: expect.stringMatching(/AIPD manquante/) })
     ])
@@ -55,7 +55,7 @@ describe('AnalyticsSupervisor', () => {
     const cameras = [await camera(['comptage-personnes'])]
     const before = guardedProcessCount()
     supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100 })
-    supervisor.start()
+    await supervisor.start()
 
     gate.allowed.add('parvis/comptage-personnes')
     await waitFor(() => (supervisor?.snapshot()[0]?.framesAnalysed ?? 0) > 5, 'frames analysed', 20_000)
@@ -75,7 +75,7 @@ describe('AnalyticsSupervisor', () => {
     const cameras = [await camera(['comptage-personnes'])]
     const before = guardedProcessCount()
     supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100 })
-    supervisor.start()
+    await supervisor.start()
     expect(supervisor.snapshot().every((status) => !status.running)).toBe(true)
     expect(guardedProcessCount()).toBe(before)
   })

@@ -54,6 +54,8 @@ export function accountHandlers(
       deps.organisation.set(organisation)
       sessions.refreshIdleTimers()
       await deps.record(ctx, 'organisation.update', { details: { before, after: organisation } })
+      // The deployer type decides what the law allows: the lock is asked again at once.
+      if (before?.deployer !== organisation.deployer) deps.onDidChangeCompliance()
       return organisation
     }
   }

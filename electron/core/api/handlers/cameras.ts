@@ -39,12 +39,14 @@ export function canSeeCamera(directory: CameraDirectory, ctx: SessionContext, ca
 }
 
 function auditedCamera(camera: CameraConfig): Record<string, unknown> {
-  return { name: camera.name, group: camera.group, source: redactSource(camera.source), enabled: camera.enabled }
+  return { name: camera.name, group: camera.group, source: redactSource(camera.source), enabled: camera.enabled, analytics: camera.analytics }
 }
 
 export function cameraHandlers(
   deps: HandlerDeps
-): HandlerGroup<'cameras.list' | 'cameras.health' | 'cameras.add' | 'cameras.update' | 'cameras.remove' | 'cameras.probe' | 'live.open'> {
+): HandlerGroup<
+  'cameras.list' | 'cameras.health' | 'cameras.add' | 'cameras.update' | 'cameras.remove' | 'cameras.probe' | 'live.open' | 'analytics.status'
+> {
   const { directory, store } = deps
   const view = (camera: CameraConfig): CameraView => toView({ ...camera, demo: false })
   return {
@@ -82,6 +84,10 @@ export function cameraHandlers(
       const camera = directory.find(input.cameraId)
       if (!camera) throw new RpcError('NOT_FOUND', `Caméra inconnue : « ${input.cameraId} ».`)
       return deps.probe(camera.source, camera.rtspTransport)
+    },
+    'analytics.status': (_input, ctx) => {
+      const visible = new Set(visibleCameras(directory, ctx).map((camera) => camera.id))
+      return deps.analyticsStatus().filter((status) => visible.has(status.cameraId))
     },
     'live.open': ({ cameraId }, ctx) => {
       const camera = directory.find(cameraId)

@@ -4,6 +4,8 @@ import type { CameraHealth } from '../../../shared/camera'
 import type { AppInfo, CameraProbeResult, MethodName } from '../../../shared/contract'
 import type { Handlers } from '../../../shared/rpc/server'
 import type { AuditLog } from '../../audit'
+import type { ComplianceService } from '../../compliance'
+import type { AnalyticsRunStatus } from '../../../shared/compliance'
 import type { AccountService, SessionManager } from '../../auth'
 import type { CameraDirectory } from '../../config/camera-directory'
 import type { CameraStore } from '../../config/camera-store'
@@ -46,6 +48,10 @@ export interface HandlerDeps {
   organisation: OrganisationCache
   audit: AuditLog
   record: RecordAudit
+  compliance: ComplianceService
+  /** Called after any compliance action, so that the analytics obey the lock at once and screens refresh. */
+  onDidChangeCompliance: () => void
+  analyticsStatus: () => AnalyticsRunStatus[]
   now: () => number
 }
 

@@ -4,6 +4,7 @@ import { accountHandlers } from './accounts'
 import { appHandlers } from './app'
 import { auditHandlers } from './audit'
 import { cameraHandlers } from './cameras'
+import { complianceHandlers } from './compliance'
 import type { HandlerDeps } from './deps'
 import { sessionHandlers } from './session'
 
@@ -14,7 +15,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<SessionContext> {
     ...sessionHandlers(deps),
     ...accountHandlers(deps),
     ...cameraHandlers(deps),
-    ...auditHandlers(deps)
+    ...auditHandlers(deps),
+    ...complianceHandlers(deps)
   }
 }
 
