@@ -37,7 +37,7 @@ describe('opening and finding sessions', () => {
     setting.idleMinutes = 20
     expect(sessions.toSession(session)).toEqual({
       user: session.user,
-      permissions: ['camera.view', 'settings.workstation', 'account.self', 'audit.read'],
+      permissions: ['camera.view', 'settings.workstation', 'account.self', 'audit.read', 'compliance.read', 'compliance.manage', 'compliance.approve', 'rulepack.manage'],
       token: session.token,
       idleTimeoutMs: 20 * MINUTE,
       locked: false

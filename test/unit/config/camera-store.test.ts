@@ -197,7 +197,8 @@ describe('CameraStore', () => {
       rtspTransport: 'tcp',
       transcode: 'auto',
       group: 'default',
-      enabled: true
+      enabled: true,
+      analytics: []
     })
   })
 

@@ -49,7 +49,8 @@ describe('buildDemoSite', () => {
         rtspTransport: 'tcp',
         transcode: first.transcode,
         group: 'demo',
-        enabled: true
+        enabled: true,
+        analytics: expect.any(Array)
       },
       {
         id: third.id,
@@ -58,7 +59,8 @@ describe('buildDemoSite', () => {
         rtspTransport: 'tcp',
         transcode: third.transcode,
         group: 'demo',
-        enabled: true
+        enabled: true,
+        analytics: expect.any(Array)
       }
     ])
     expect(site.missing).toEqual(DEMO_CLIPS.filter((clip) => clip !== first && clip !== third).map((clip) => clip.assetPath))
@@ -151,6 +153,7 @@ describe('toView', () => {
       transcode: 'auto',
       group: 'default',
       enabled: true,
+      analytics: [],
       demo: false
     })
   })

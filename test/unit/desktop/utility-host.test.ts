@@ -63,6 +63,7 @@ async function makeAppRoot(dir: string): Promise<void> {
   await symlink(join(repoRoot, 'resources', 'assets.json'), join(dir, 'resources', 'assets.json'))
   await symlink(join(repoRoot, 'resources', 'third-party.json'), join(dir, 'resources', 'third-party.json'))
   await symlink(join(repoRoot, 'resources', 'common-passwords.txt'), join(dir, 'resources', 'common-passwords.txt'))
+  await symlink(join(repoRoot, 'resources', 'rule-packs'), join(dir, 'resources', 'rule-packs'))
   await symlink(await makeH264Clip(), join(dir, DEMO_CLIP))
 }
 

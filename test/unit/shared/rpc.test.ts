@@ -158,6 +158,7 @@ describe('serveContract', () => {
             transcode: 'auto',
             group: 'default',
             enabled: true,
+            analytics: [],
             demo: false,
             password: 's3cret'
           }
