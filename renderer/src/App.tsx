@@ -4,17 +4,18 @@ import type { Session } from '../../electron/shared/accounts'
 import { AboutScreen } from './features/about/AboutScreen'
 import { AuditScreen } from './features/audit/AuditScreen'
 import { CamerasScreen } from './features/cameras/CamerasScreen'
+import { ComplianceScreen } from './features/compliance/ComplianceScreen'
 import { OrganisationScreen } from './features/organisation/OrganisationScreen'
 import { UserMenu } from './features/session/UserMenu'
 import { AppHeader } from './features/shell/AppHeader'
 import { ConfigErrorBanner } from './features/shell/ConfigErrorBanner'
 import { SaveErrorBanner } from './features/shell/SaveErrorBanner'
-import { allowedRoutes, useHashRoute, type Route } from './features/shell/use-hash-route'
+import { allowedRoutes, useHashRoute, type HashLocation } from './features/shell/use-hash-route'
 import { UsersScreen } from './features/users/UsersScreen'
 import { WallScreen } from './features/wall/WallScreen'
 import { useAppInfo, useSettings } from './stores/stores-context'
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, detail }: HashLocation) {
   switch (route) {
     case 'wall':
       return <WallScreen />
@@ -26,6 +27,8 @@ function Screen({ route }: { route: Route }) {
       return <OrganisationScreen />
     case 'audit':
       return <AuditScreen />
+    case 'compliance':
+      return <ComplianceScreen detail={detail} />
     case 'about':
       return <AboutScreen />
   }
@@ -35,7 +38,7 @@ function Screen({ route }: { route: Route }) {
 export function App({ session }: { session: Session }) {
   const { t, i18n } = useTranslation()
   const routes = useMemo(() => allowedRoutes(session.permissions), [session.permissions])
-  const route = useHashRoute(routes)
+  const { route, detail } = useHashRoute(routes)
   const locale = useSettings((state) => state.settings.locale)
   const settingsReady = useSettings((state) => state.status === 'ready')
   const setLocale = useSettings((state) => state.setLocale)
@@ -66,7 +69,7 @@ export function App({ session }: { session: Session }) {
       <ConfigErrorBanner />
       <SaveErrorBanner />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Screen route={route} />
+        <Screen route={route} detail={detail} />
       </main>
     </div>
   )

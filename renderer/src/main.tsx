@@ -12,6 +12,7 @@ import './styles/shell.css'
 import './styles/wall.css'
 import './styles/admin.css'
 import './styles/session.css'
+import './styles/compliance.css'
 
 // First thing: the desktop preload may post its MessagePort as soon as the page runs.
 const connecting: Promise<ConnectedApp> = connectToCore().then(createConnectedApp)

@@ -1,12 +1,11 @@
+import { bytesFromBase64 } from './base64'
+
 /**
  * Hands a file received from the core (base64) to the browser's download, under the core's file name.
  * A blob URL keeps the bytes in the page: nothing is fetched again, and the CSP needs no change.
  */
 export function downloadBase64File(fileName: string, mimeType: string, base64: string): void {
-  const binary = atob(base64)
-  const bytes = new Uint8Array(binary.length)
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index)
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }))
+  const url = URL.createObjectURL(new Blob([bytesFromBase64(base64)], { type: mimeType }))
   const link = document.createElement('a')
   link.href = url
   link.download = fileName

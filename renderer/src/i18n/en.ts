@@ -21,6 +21,7 @@ export const en: Messages = {
     users: 'Accounts',
     organisation: 'Organisation',
     audit: 'Audit trail',
+    compliance: 'Compliance',
     about: 'About'
   },
   locale: {
@@ -94,6 +95,15 @@ export const en: Messages = {
       noCameras: 'No camera available',
       singleViewHint: 'Double-click or press Escape to go back to the wall.'
     },
+    analytics: {
+      label: 'Camera analytics',
+      running: '{{name}}: running',
+      stopped: '{{name}}: stopped',
+      unreported: '{{name}}: status not reported',
+      runningTitle: 'Running since {{date}}, {{frames}} frames analysed.',
+      why: 'Why?',
+      whyNamed: 'Compliance of the “{{name}}” module'
+    },
     player: {
       unsupported: 'Video playback is not supported by this browser.',
       codec: 'Unsupported video format: {{codec}}',
@@ -147,6 +157,8 @@ export const en: Messages = {
       transcodeAlways: 'Always',
       group: 'Group',
       enabled: 'Camera enabled',
+      analytics: 'Analytics modules requested',
+      analyticsHint: 'A ticked module runs only when the compliance lock allows it on this camera; otherwise the tile says why.',
       test: 'Test the connection',
       testing: 'Testing…',
       testOk: 'Stream reachable',
@@ -196,9 +208,9 @@ export const en: Messages = {
   },
   roleHints: {
     operator: 'watches the video wall',
-    supervisor: 'video wall and audit trail',
-    dpo: 'data protection officer: audit trail',
-    admin: 'cameras, accounts and organisation'
+    supervisor: 'video wall, audit trail, compliance dossiers and approvals',
+    dpo: 'data protection officer: audit trail, compliance dossiers and approvals',
+    admin: 'cameras, accounts, organisation and rule packs'
   },
   deployers: {
     commune: 'Municipality',
@@ -440,6 +452,224 @@ export const en: Messages = {
       },
       compliance: { action: 'Compliance action' },
       alert: { decision: 'Alert decision' }
+    }
+  },
+  compliance: {
+    title: 'Compliance',
+    intro:
+      'What the law allows the analytics modules of this installation, the documents that unlock them and who approved them. A module only runs while unlocked.',
+    loadFailed: 'Could not load compliance: {{message}}',
+    rulePack: {
+      label: 'Applicable rules',
+      pack: 'Rule pack',
+      version: 'Version',
+      effective: 'In force since',
+      jurisdiction: 'Jurisdiction',
+      deployer: 'Deployer',
+      deployerUnset: 'not set: the organisation profile must state it'
+    },
+    families: {
+      lapi: 'ANPR (automatic number plate reading)',
+      detection: 'Event detection',
+      foule: 'Crowd analysis',
+      biometrie: 'Biometrics'
+    },
+    modules: {
+      'lapi-securite': 'ANPR – public safety',
+      'lapi-stationnement': 'ANPR – parking',
+      'detection-objet-abandonne': 'Abandoned object',
+      'detection-objet-retire': 'Removed object',
+      'detection-intrusion': 'Intrusion',
+      'detection-sortie-zone': 'Zone exit',
+      'detection-mouvement-inhabituel': 'Unusual movement',
+      'foule-alertes': 'Crowd alerts',
+      'comptage-personnes': 'People counting',
+      'reconnaissance-faciale': 'Facial recognition',
+      'categorisation-biometrique': 'Biometric categorisation',
+      'inference-emotions': 'Emotion inference'
+    },
+    states: {
+      FORBIDDEN: 'FORBIDDEN',
+      LOCKED: 'LOCKED',
+      READY: 'READY',
+      UNLOCKED: 'UNLOCKED',
+      EXPIRED: 'EXPIRED',
+      REVOKED: 'REVOKED'
+    },
+    stateHints: {
+      FORBIDDEN: 'The law forbids this module to this deployer: no document can unlock it.',
+      LOCKED: 'Documents of the dossier are missing or do not qualify.',
+      READY: 'Dossier complete: it awaits approvals.',
+      UNLOCKED: 'The module may run on the cameras of its perimeter.',
+      EXPIRED: 'A document of the dossier has expired: the module is stopped.',
+      REVOKED: 'An approval was revoked: the module is stopped.'
+    },
+    uncertain: 'to be confirmed',
+    uncertainHint: 'A point of the legal analysis still to be confirmed.',
+    missing: 'Missing',
+    expiresIn_one: 'expires in {{count}} day',
+    expiresIn_other: 'expires in {{count}} days',
+    expiresToday: 'expires today',
+    expiresOn: 'Unlock ends on {{date}}.',
+    approvalsCount: 'Approvals: {{current}} / {{needed}}',
+    approvalsRoles: 'Approvals needed: {{count}}, by: {{roles}}.',
+    citations: 'References',
+    readMore: 'Read more',
+    readLess: 'Show less',
+    missingMore_one: '{{count}} more missing document',
+    missingMore_other: '{{count}} more missing documents',
+    citationsCount: 'References ({{count}})',
+    openDossier: 'Open the dossier',
+    openDossierNamed: 'Open the “{{name}}” dossier',
+    register: {
+      exportPdf: 'Export the register (PDF)',
+      exportJson: 'Export the register (JSON)',
+      exporting: 'Exporting…',
+      hint: 'The full compliance dossier, for an inspection by the CNIL.',
+      exported: '{{fileName}} downloaded.'
+    },
+    rulePacks: {
+      title: 'Rule packs',
+      intro: 'An installed rule pack takes over on its effective date, without a software update.',
+      loadFailed: 'Could not list the rule packs: {{message}}',
+      columns: { pack: 'Rule pack', version: 'Version', effective: 'In force on', jurisdiction: 'Jurisdiction', source: 'Origin' },
+      active: 'active',
+      sources: { bundled: 'shipped with Vigie', installed: 'installed' },
+      install: 'Install a rule pack (.json file)',
+      installing: 'Installing…',
+      installed: 'Rule pack {{id}} version {{version}} installed, in force on {{date}}.'
+    },
+    dossier: {
+      back: 'All modules',
+      title: 'Dossier: {{name}}',
+      loadFailed: 'Could not load the dossier: {{message}}',
+      forbiddenTitle: 'Forbidden module',
+      requirements: 'Required documents',
+      requirementsNone: 'No document is required for this module.',
+      issuedBy: 'issued by: {{issuer}}',
+      satisfied: 'provided',
+      notSatisfied: 'missing',
+      perimeter: 'Cameras covered by the unlock',
+      perimeterAll: 'whole installation',
+      limits: 'Conditions of use',
+      limitRetention_one: 'Images kept {{count}} day at most.',
+      limitRetention_other: 'Images kept {{count}} days at most.',
+      limitHumanConfirmation: 'An operator confirms each alert before anything follows.',
+      limitNoBiometrics: 'No biometric processing.',
+      limitCountsOnly: 'Only counts are kept, never images.',
+      documents: 'Attached documents',
+      documentsNone: 'No document attached.',
+      history: 'History',
+      historyNone: 'No action recorded for this module.'
+    },
+    documents: {
+      columns: {
+        type: 'Document',
+        issuer: 'Issuer',
+        dates: 'Dates',
+        perimeter: 'Cameras',
+        fingerprint: 'SHA-256 fingerprint',
+        pia: 'DPIA',
+        attached: 'Attached by',
+        actions: 'Actions'
+      },
+      reference: 'ref. {{reference}}',
+      issuedOn: 'issued on {{date}}',
+      expiresOn: 'expires on {{date}}',
+      noExpiry: 'no expiry',
+      allCameras: 'whole installation',
+      withdrawn: 'withdrawn',
+      copy: 'Copy',
+      copied: 'Copied',
+      copyNamed: 'Copy the SHA-256 fingerprint of “{{reference}}”',
+      copyFailed: 'The browser refused to copy: select the fingerprint by hand.',
+      preview: 'Preview',
+      previewNamed: 'Preview of “{{reference}}”',
+      withdraw: 'Withdraw',
+      withdrawNamed: 'Withdraw “{{reference}}” from the dossiers'
+    },
+    preview: {
+      loading: 'Loading the file…',
+      loadFailed: 'Could not read the file: {{message}}',
+      pdfNotEmbedded: "The console's security policy does not allow PDFs inside the page: open the file in the workstation's viewer.",
+      open: 'Open',
+      truncated: 'Preview truncated: open the file to read all of it.',
+      close: 'Close'
+    },
+    attach: {
+      open: 'Attach a document',
+      title: 'Attach a document to the “{{name}}” dossier',
+      description:
+        'The document is kept as is and identified by its SHA-256 fingerprint: it can never be modified, only withdrawn. A new document asks for new approvals.',
+      type: 'Document type',
+      reference: 'Reference',
+      referencePlaceholder: 'Order no. 2025-0412',
+      issuer: 'Issuer',
+      issuedOn: 'Issued on',
+      expiresOn: 'Expires on',
+      expiresOnHint: 'Leave empty if the document does not expire.',
+      perimeter: 'Cameras covered',
+      perimeterAll: 'Whole installation',
+      camerasNone: 'No camera configured.',
+      cameraIds: 'Ids of the cameras covered',
+      cameraIdsHint: 'Comma-separated. Your role does not open the camera list: copy them from the document.',
+      file: 'File',
+      fileHint: "PDF, or JSON export of the CNIL's PIA tool; {{size}} MB at most.",
+      fileMissing: 'Choose the document’s file.',
+      fileTooLarge: 'File too large: {{size}} MB at most.',
+      perimeterEmpty: 'Tick at least one camera, or “Whole installation”.',
+      submit: 'Attach',
+      submitting: 'Sending…',
+      cancel: 'Cancel'
+    },
+    decision: {
+      approveOpen: 'Approve',
+      revokeOpen: 'Revoke',
+      approveTitle: 'Approve the “{{name}}” module',
+      approveDescription: 'Your approval holds for the dossier as it is today: a new document will ask for new approvals.',
+      revokeTitle: 'Revoke the “{{name}}” module',
+      revokeDescription: 'The module stops on every camera as soon as it is revoked.',
+      approveWarning: {
+        LOCKED: 'The dossier must be complete before any approval.',
+        EXPIRED: 'A document has expired: attach its replacement before any approval.',
+        UNLOCKED: 'The module is already unlocked.'
+      },
+      justification: 'Justification',
+      justificationHint: 'At least {{count}} characters. It goes into the audit trail and the register.',
+      tooShort: 'The justification must be at least {{count}} characters long.',
+      approve: 'Approve',
+      revoke: 'Revoke',
+      submitting: 'Saving…',
+      cancel: 'Cancel'
+    },
+    approvals: {
+      title: 'Approvals',
+      none: 'No approval.',
+      current: 'current',
+      stale: 'lapsed',
+      staleHint: 'Given on an earlier version of the dossier.',
+      columns: { by: 'Person', role: 'Role', at: 'Date', justification: 'Justification', state: 'State' }
+    },
+    history: {
+      columns: { at: 'Date', actor: 'Person', action: 'Action', change: 'State change', note: 'Detail' },
+      becomes: 'becomes',
+      kinds: {
+        'attach-document': 'Document attached',
+        'withdraw-document': 'Document withdrawn',
+        approve: 'Approval',
+        revoke: 'Revocation',
+        transition: 'State change (time limit)',
+        'export-register': 'Register export',
+        'install-rule-pack': 'Rule pack installed',
+        'rule-pack-change': 'Rule pack change'
+      }
+    },
+    withdraw: {
+      title: 'Withdraw “{{reference}}”',
+      description:
+        'The document stays stored and visible, but no longer counts in any dossier: the modules relying on it lock. Withdrawal is final.',
+      submit: 'Withdraw the document',
+      submitting: 'Withdrawing…'
     }
   },
   errors: {

@@ -6,7 +6,9 @@
  * Glossary kept consistent across screens: « mur d'images » (video wall), « vignette » (one tile of the wall),
  * « caméra », « santé » (health of a camera's stream), « latence », « transcodé », « DÉMO », « compte »
  * (account), « identifiant » (username), « verrouillé » (locked: a session after idle time, or an account after
- * failed sign-ins), « journal d'audit », « déployeur » (the body that runs the system, in the CNIL's sense).
+ * failed sign-ins), « journal d'audit », « déployeur » (the body that runs the system, in the CNIL's sense),
+ * « module » (one analytics function the compliance lock governs), « dossier » (what a module's unlock rests on),
+ * « pièce » (one document of a dossier), « référentiel » (a rule pack), « AIPD » (DPIA).
  */
 export const fr = {
   app: {
@@ -28,6 +30,7 @@ export const fr = {
     users: 'Comptes',
     organisation: 'Organisation',
     audit: "Journal d'audit",
+    compliance: 'Conformité',
     about: 'À propos'
   },
   locale: {
@@ -101,6 +104,15 @@ export const fr = {
       noCameras: 'Aucune caméra disponible',
       singleViewHint: 'Double-cliquez ou appuyez sur Échap pour revenir au mur.'
     },
+    analytics: {
+      label: 'Analyses de la caméra',
+      running: '{{name}} : en service',
+      stopped: "{{name}} : à l'arrêt",
+      unreported: '{{name}} : état non communiqué',
+      runningTitle: 'En service depuis le {{date}}, {{frames}} images analysées.',
+      why: 'Pourquoi ?',
+      whyNamed: 'Conformité du module « {{name}} »'
+    },
     player: {
       unsupported: 'Lecture vidéo non prise en charge par ce navigateur.',
       codec: 'Format vidéo non pris en charge : {{codec}}',
@@ -156,6 +168,9 @@ export const fr = {
       transcodeAlways: 'Toujours',
       group: 'Groupe',
       enabled: 'Caméra activée',
+      analytics: "Modules d'analyse demandés",
+      analyticsHint:
+        'Un module coché ne tourne que si le verrou de conformité l’autorise pour cette caméra ; sinon la vignette dit pourquoi.',
       test: 'Tester la connexion',
       testing: 'Test en cours…',
       testOk: 'Flux joignable',
@@ -205,9 +220,9 @@ export const fr = {
   },
   roleHints: {
     operator: "regarde le mur d'images",
-    supervisor: "mur d'images et journal d'audit",
-    dpo: "délégué à la protection des données : journal d'audit",
-    admin: 'caméras, comptes et organisation'
+    supervisor: "mur d'images, journal d'audit, dossiers de conformité et approbations",
+    dpo: "délégué à la protection des données : journal d'audit, dossiers de conformité et approbations",
+    admin: 'caméras, comptes, organisation et référentiels de règles'
   },
   deployers: {
     commune: 'Commune',
@@ -450,6 +465,226 @@ export const fr = {
       },
       compliance: { action: 'Action de conformité' },
       alert: { decision: "Décision sur une alerte" }
+    }
+  },
+  compliance: {
+    title: 'Conformité',
+    intro:
+      "Ce que la réglementation permet aux modules d'analyse de cette installation, les pièces qui les débloquent et qui les a approuvés. Un module ne fonctionne que déverrouillé.",
+    loadFailed: 'Impossible de charger la conformité : {{message}}',
+    rulePack: {
+      label: 'Règles applicables',
+      pack: 'Référentiel',
+      version: 'Version',
+      effective: 'En vigueur depuis le',
+      jurisdiction: 'Juridiction',
+      deployer: 'Déployeur',
+      deployerUnset: "non renseigné : le profil de l'organisation doit le préciser"
+    },
+    families: {
+      lapi: 'LAPI (lecture automatisée des plaques)',
+      detection: "Détection d'événements",
+      foule: 'Analyse de foule',
+      biometrie: 'Biométrie'
+    },
+    modules: {
+      'lapi-securite': 'LAPI – sécurité publique',
+      'lapi-stationnement': 'LAPI – stationnement',
+      'detection-objet-abandonne': 'Objet abandonné',
+      'detection-objet-retire': 'Objet retiré',
+      'detection-intrusion': 'Intrusion',
+      'detection-sortie-zone': 'Sortie de zone',
+      'detection-mouvement-inhabituel': 'Mouvement inhabituel',
+      'foule-alertes': 'Alertes de foule',
+      'comptage-personnes': 'Comptage de personnes',
+      'reconnaissance-faciale': 'Reconnaissance faciale',
+      'categorisation-biometrique': 'Catégorisation biométrique',
+      'inference-emotions': 'Inférence des émotions'
+    },
+    states: {
+      FORBIDDEN: 'INTERDIT',
+      LOCKED: 'VERROUILLÉ',
+      READY: 'PRÊT',
+      UNLOCKED: 'DÉVERROUILLÉ',
+      EXPIRED: 'EXPIRÉ',
+      REVOKED: 'RÉVOQUÉ'
+    },
+    stateHints: {
+      FORBIDDEN: 'La réglementation interdit ce module à ce déployeur : aucune pièce ne peut le débloquer.',
+      LOCKED: 'Des pièces du dossier manquent ou ne conviennent pas.',
+      READY: 'Dossier complet : il attend les approbations.',
+      UNLOCKED: 'Le module peut fonctionner sur les caméras de son périmètre.',
+      EXPIRED: 'Une pièce du dossier a expiré : le module est arrêté.',
+      REVOKED: 'Une approbation a été révoquée : le module est arrêté.'
+    },
+    uncertain: 'à confirmer',
+    uncertainHint: "Point de l'analyse juridique qui reste à confirmer.",
+    missing: 'Ce qui manque',
+    expiresIn_one: 'expire dans {{count}} jour',
+    expiresIn_other: 'expire dans {{count}} jours',
+    expiresToday: "expire aujourd'hui",
+    expiresOn: 'Fin du déverrouillage le {{date}}.',
+    approvalsCount: 'Approbations : {{current}} / {{needed}}',
+    approvalsRoles: 'Approbations requises : {{count}}, par : {{roles}}.',
+    citations: 'Références',
+    readMore: 'Lire la suite',
+    readLess: 'Réduire',
+    missingMore_one: '{{count}} autre pièce manquante',
+    missingMore_other: '{{count}} autres pièces manquantes',
+    citationsCount: 'Références ({{count}})',
+    openDossier: 'Ouvrir le dossier',
+    openDossierNamed: 'Ouvrir le dossier « {{name}} »',
+    register: {
+      exportPdf: 'Exporter le registre (PDF)',
+      exportJson: 'Exporter le registre (JSON)',
+      exporting: 'Export en cours…',
+      hint: 'Le dossier de conformité complet, pour un contrôle de la CNIL.',
+      exported: '{{fileName}} téléchargé.'
+    },
+    rulePacks: {
+      title: 'Référentiels de règles',
+      intro: 'Un référentiel installé prend le relais à sa date d’entrée en vigueur, sans mise à jour du logiciel.',
+      loadFailed: 'Impossible de lister les référentiels : {{message}}',
+      columns: { pack: 'Référentiel', version: 'Version', effective: 'En vigueur le', jurisdiction: 'Juridiction', source: 'Origine' },
+      active: 'actif',
+      sources: { bundled: 'fourni avec Vigie', installed: 'installé' },
+      install: 'Installer un référentiel (fichier .json)',
+      installing: 'Installation…',
+      installed: 'Référentiel {{id}} version {{version}} installé, en vigueur le {{date}}.'
+    },
+    dossier: {
+      back: 'Tous les modules',
+      title: 'Dossier : {{name}}',
+      loadFailed: 'Impossible de charger le dossier : {{message}}',
+      forbiddenTitle: 'Module interdit',
+      requirements: 'Pièces exigées',
+      requirementsNone: "Aucune pièce n'est exigée pour ce module.",
+      issuedBy: 'délivrée par : {{issuer}}',
+      satisfied: 'fournie',
+      notSatisfied: 'manquante',
+      perimeter: 'Caméras couvertes par le déverrouillage',
+      perimeterAll: 'toute l’installation',
+      limits: "Conditions d'emploi",
+      limitRetention_one: 'Images conservées {{count}} jour au plus.',
+      limitRetention_other: 'Images conservées {{count}} jours au plus.',
+      limitHumanConfirmation: 'Chaque alerte est confirmée par un opérateur avant toute suite.',
+      limitNoBiometrics: 'Aucun traitement biométrique.',
+      limitCountsOnly: 'Seuls les comptages sont conservés, jamais les images.',
+      documents: 'Pièces jointes',
+      documentsNone: 'Aucune pièce jointe.',
+      history: 'Historique',
+      historyNone: 'Aucune action enregistrée pour ce module.'
+    },
+    documents: {
+      columns: {
+        type: 'Pièce',
+        issuer: 'Émetteur',
+        dates: 'Dates',
+        perimeter: 'Caméras',
+        fingerprint: 'Empreinte SHA-256',
+        pia: 'AIPD',
+        attached: 'Jointe par',
+        actions: 'Actions'
+      },
+      reference: 'réf. {{reference}}',
+      issuedOn: 'émise le {{date}}',
+      expiresOn: 'expire le {{date}}',
+      noExpiry: 'sans échéance',
+      allCameras: 'toute l’installation',
+      withdrawn: 'retirée',
+      copy: 'Copier',
+      copied: 'Copiée',
+      copyNamed: "Copier l'empreinte SHA-256 de « {{reference}} »",
+      copyFailed: 'Copie refusée par le navigateur : sélectionnez l’empreinte à la main.',
+      preview: 'Aperçu',
+      previewNamed: 'Aperçu de « {{reference}} »',
+      withdraw: 'Retirer',
+      withdrawNamed: 'Retirer « {{reference}} » des dossiers'
+    },
+    preview: {
+      loading: 'Chargement du fichier…',
+      loadFailed: 'Impossible de lire le fichier : {{message}}',
+      pdfNotEmbedded:
+        "La politique de sécurité de la console n'autorise pas l'affichage des PDF dans la page : ouvrez le fichier dans la visionneuse du poste.",
+      open: 'Ouvrir',
+      truncated: 'Aperçu tronqué : ouvrez le fichier pour le lire en entier.',
+      close: 'Fermer'
+    },
+    attach: {
+      open: 'Joindre une pièce',
+      title: 'Joindre une pièce au dossier « {{name}} »',
+      description:
+        "La pièce est conservée telle quelle et identifiée par son empreinte SHA-256 : elle ne pourra plus être modifiée, seulement retirée. Une nouvelle pièce demande de nouvelles approbations.",
+      type: 'Type de pièce',
+      reference: 'Référence',
+      referencePlaceholder: 'Arrêté n° 2025-0412',
+      issuer: 'Émetteur',
+      issuedOn: 'Émise le',
+      expiresOn: 'Expire le',
+      expiresOnHint: 'Laisser vide si la pièce est sans échéance.',
+      perimeter: 'Caméras couvertes',
+      perimeterAll: 'Toute l’installation',
+      camerasNone: 'Aucune caméra configurée.',
+      cameraIds: 'Identifiants des caméras couvertes',
+      cameraIdsHint: "Séparés par des virgules. Votre rôle ne donne pas accès à la liste des caméras : recopiez-les depuis la pièce.",
+      file: 'Fichier',
+      fileHint: 'PDF, ou export JSON de l’outil PIA de la CNIL ; {{size}} Mo au plus.',
+      fileMissing: 'Choisissez le fichier de la pièce.',
+      fileTooLarge: 'Fichier trop volumineux : {{size}} Mo au plus.',
+      perimeterEmpty: 'Cochez au moins une caméra, ou « Toute l’installation ».',
+      submit: 'Joindre',
+      submitting: 'Envoi…',
+      cancel: 'Annuler'
+    },
+    decision: {
+      approveOpen: 'Approuver',
+      revokeOpen: 'Révoquer',
+      approveTitle: 'Approuver le module « {{name}} »',
+      approveDescription:
+        "Votre approbation vaut pour le dossier tel qu'il est aujourd'hui : une nouvelle pièce demandera de nouvelles approbations.",
+      revokeTitle: 'Révoquer le module « {{name}} »',
+      revokeDescription: 'Le module cesse de fonctionner sur toutes les caméras dès la révocation.',
+      approveWarning: {
+        LOCKED: 'Le dossier doit être complet avant toute approbation.',
+        EXPIRED: 'Une pièce a expiré : joignez sa remplaçante avant toute approbation.',
+        UNLOCKED: 'Le module est déjà déverrouillé.'
+      },
+      justification: 'Justification',
+      justificationHint: 'Au moins {{count}} caractères. Elle figure au journal d’audit et au registre.',
+      tooShort: 'La justification doit compter au moins {{count}} caractères.',
+      approve: 'Approuver',
+      revoke: 'Révoquer',
+      submitting: 'Enregistrement…',
+      cancel: 'Annuler'
+    },
+    approvals: {
+      title: 'Approbations',
+      none: 'Aucune approbation.',
+      current: 'en vigueur',
+      stale: 'caduque',
+      staleHint: 'Donnée sur une version antérieure du dossier.',
+      columns: { by: 'Personne', role: 'Rôle', at: 'Date', justification: 'Justification', state: 'État' }
+    },
+    history: {
+      columns: { at: 'Date', actor: 'Personne', action: 'Action', change: "Changement d'état", note: 'Détail' },
+      becomes: 'devient',
+      kinds: {
+        'attach-document': 'Pièce jointe',
+        'withdraw-document': 'Pièce retirée',
+        approve: 'Approbation',
+        revoke: 'Révocation',
+        transition: "Changement d'état (échéance)",
+        'export-register': 'Export du registre',
+        'install-rule-pack': 'Installation d’un référentiel',
+        'rule-pack-change': 'Changement de référentiel'
+      }
+    },
+    withdraw: {
+      title: 'Retirer « {{reference}} »',
+      description:
+        'La pièce reste conservée et visible, mais ne compte plus dans aucun dossier : les modules qui en dépendent se verrouillent. Le retrait est définitif.',
+      submit: 'Retirer la pièce',
+      submitting: 'Retrait…'
     }
   },
   errors: {

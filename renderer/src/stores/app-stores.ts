@@ -1,7 +1,9 @@
 import type { RpcClient } from '../../../electron/shared/rpc/client'
+import { createAnalyticsStore, type AnalyticsStore } from './analytics-store'
 import { createAppInfoStore, type AppInfoStore } from './app-info-store'
 import { createAuditStore, type AuditStore } from './audit-store'
 import { createCamerasStore, type CamerasStore } from './cameras-store'
+import { createComplianceStore, type ComplianceStore } from './compliance-store'
 import { createSettingsStore, type SettingsStore } from './settings-store'
 import { createUsersStore, type UsersStore } from './users-store'
 import { startWallAutoFill } from './wall-auto-fill'
@@ -12,6 +14,8 @@ export interface AppStores {
   settings: SettingsStore
   users: UsersStore
   audit: AuditStore
+  compliance: ComplianceStore
+  analytics: AnalyticsStore
 }
 
 /**
@@ -24,14 +28,16 @@ export function createAppStores(client: RpcClient): AppStores {
     cameras: createCamerasStore(client),
     settings: createSettingsStore(client),
     users: createUsersStore(client),
-    audit: createAuditStore(client)
+    audit: createAuditStore(client),
+    compliance: createComplianceStore(client),
+    analytics: createAnalyticsStore(client)
   }
 }
 
 /**
  * Loads what every screen shares and follows the core's events; returns the function that stops it
- * all. Run again after an unlock, so the screens come back with what changed meanwhile. Accounts and
- * the audit trail load when their screen opens.
+ * all. Run again after an unlock, so the screens come back with what changed meanwhile. Accounts, the
+ * audit trail and compliance load when their screen opens.
  */
 export function startAppStores(stores: AppStores, options: { cameras: boolean }): () => void {
   const stops: Array<() => void> = []
@@ -45,6 +51,9 @@ export function startAppStores(stores: AppStores, options: { cameras: boolean })
     stops.push(stores.cameras.getState().listen())
     stops.push(startWallAutoFill(stores.cameras, stores.settings))
     void stores.cameras.getState().load()
+    // Each tile tells whether its camera's analytics run, and why not.
+    stops.push(stores.analytics.getState().listen())
+    void stores.analytics.getState().load()
   }
   return () => stops.forEach((stop) => stop())
 }

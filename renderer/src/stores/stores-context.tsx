@@ -1,9 +1,11 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
+import type { AnalyticsState } from './analytics-store'
 import type { AppInfoState } from './app-info-store'
 import type { AppStores } from './app-stores'
 import type { AuditState } from './audit-store'
 import type { CamerasState } from './cameras-store'
+import type { ComplianceState } from './compliance-store'
 import type { SettingsState } from './settings-store'
 import type { UsersState } from './users-store'
 
@@ -38,4 +40,12 @@ export function useUsers<T>(selector: (state: UsersState) => T): T {
 
 export function useAudit<T>(selector: (state: AuditState) => T): T {
   return useStore(useStores().audit, selector)
+}
+
+export function useCompliance<T>(selector: (state: ComplianceState) => T): T {
+  return useStore(useStores().compliance, selector)
+}
+
+export function useAnalytics<T>(selector: (state: AnalyticsState) => T): T {
+  return useStore(useStores().analytics, selector)
 }

@@ -6,7 +6,7 @@ import { ErrorNote } from '../../components/ErrorNote'
 import { useFormatters } from '../../i18n/format'
 import { useAudit } from '../../stores/stores-context'
 import type { AuditExport as ExportedFile } from '../../stores/audit-store'
-import { downloadBase64File } from './download'
+import { downloadBase64File } from '../../files/download'
 
 type ExportState =
   | { status: 'idle' }

@@ -6,7 +6,7 @@ import { toShownError, type ShownError } from '../../api/errors'
 import { ErrorNote } from '../../components/ErrorNote'
 import { Modal } from '../../components/Modal'
 import { useCameras } from '../../stores/stores-context'
-import { cameraFormFrom, emptyCameraForm, looksRedacted, slugify, toCameraConfig, type CameraFormValues } from './camera-form'
+import { CAMERA_MODULES, cameraFormFrom, emptyCameraForm, looksRedacted, slugify, toCameraConfig, type CameraFormValues } from './camera-form'
 
 export type CameraFormTarget = { mode: 'add' } | { mode: 'edit'; camera: CameraView }
 
@@ -192,6 +192,26 @@ export function CameraFormDialog({ target, onClose }: CameraFormDialogProps) {
           />
           {t('cameras.form.enabled')}
         </label>
+
+        <fieldset className="form__fieldset">
+          <legend>{t('cameras.form.analytics')}</legend>
+          <p className="form__hint">{t('cameras.form.analyticsHint')}</p>
+          {CAMERA_MODULES.map((moduleId) => (
+            <label key={moduleId} className="form__check">
+              <input
+                type="checkbox"
+                checked={values.analytics.includes(moduleId)}
+                onChange={(event) =>
+                  set('analytics')(
+                    event.target.checked ? [...values.analytics, moduleId] : values.analytics.filter((id) => id !== moduleId)
+                  )
+                }
+                data-testid={`camera-form-module-${moduleId}`}
+              />
+              {t(`compliance.modules.${moduleId}`)}
+            </label>
+          ))}
+        </fieldset>
 
         <ProbeResult state={probeState} />
         {error ? <ErrorNote message={error.message} code={error.code} testId="camera-form-error" /> : null}

@@ -1,4 +1,10 @@
 import type { CameraConfigInput, CameraView } from '../../../../electron/shared/camera'
+import { MODULE_IDS, type ModuleId } from '../../../../electron/shared/compliance'
+
+/** Modules an admin may ask for on a camera; the biometric ones exist only to be refused, so they are not offered. */
+export const CAMERA_MODULES: readonly ModuleId[] = MODULE_IDS.filter(
+  (id) => !['reconnaissance-faciale', 'categorisation-biometrique', 'inference-emotions'].includes(id)
+)
 
 export interface CameraFormValues {
   id: string
@@ -8,10 +14,12 @@ export interface CameraFormValues {
   transcode: 'auto' | 'always'
   group: string
   enabled: boolean
+  /** Kept through every edit: dropping them here would silently change what the camera asks the lock for. */
+  analytics: ModuleId[]
 }
 
 export function emptyCameraForm(): CameraFormValues {
-  return { id: '', name: '', source: '', rtspTransport: 'tcp', transcode: 'auto', group: 'default', enabled: true }
+  return { id: '', name: '', source: '', rtspTransport: 'tcp', transcode: 'auto', group: 'default', enabled: true, analytics: [] }
 }
 
 export function cameraFormFrom(camera: CameraView): CameraFormValues {
@@ -22,7 +30,8 @@ export function cameraFormFrom(camera: CameraView): CameraFormValues {
     rtspTransport: camera.rtspTransport,
     transcode: camera.transcode,
     group: camera.group,
-    enabled: camera.enabled
+    enabled: camera.enabled,
+    analytics: [...camera.analytics]
   }
 }
 
@@ -56,6 +65,7 @@ export function toCameraConfig(values: CameraFormValues): CameraConfigInput {
     transcode: values.transcode,
     // An empty group means "no particular group": let the core apply its default.
     group: values.group.trim() === '' ? undefined : values.group,
-    enabled: values.enabled
+    enabled: values.enabled,
+    analytics: values.analytics
   }
 }

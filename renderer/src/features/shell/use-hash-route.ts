@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react'
 import type { Permission } from '../../../../electron/shared/accounts'
 
-export const ROUTES = ['wall', 'cameras', 'users', 'organisation', 'audit', 'about'] as const
+export const ROUTES = ['wall', 'cameras', 'users', 'organisation', 'audit', 'compliance', 'about'] as const
 export type Route = (typeof ROUTES)[number]
+
+/** A screen, and what within it the address names (#/compliance/comptage-personnes → the dossier). */
+export interface HashLocation {
+  route: Route
+  detail: string | null
+}
 
 /**
  * What each screen needs. Hiding a screen is a courtesy: the core checks the same permission on every
@@ -14,6 +20,7 @@ const ROUTE_PERMISSION: Record<Route, Permission | null> = {
   users: 'account.manage',
   organisation: 'organisation.manage',
   audit: 'audit.read',
+  compliance: 'compliance.read',
   about: null
 }
 
@@ -25,31 +32,47 @@ export function allowedRoutes(permissions: readonly Permission[]): Route[] {
   })
 }
 
+function hashSegments(hash: string): { name: string; detail: string | null } {
+  const path = hash.replace(/^#\/?/, '')
+  const slash = path.indexOf('/')
+  if (slash === -1) return { name: path, detail: null }
+  const detail = path.slice(slash + 1)
+  return { name: path.slice(0, slash), detail: detail === '' ? null : decodeURIComponent(detail) }
+}
+
 /**
  * Screens live in the URL hash (#/cameras): it survives a reload, works from file:// in the desktop app
  * and from the headless host alike, and needs no server-side routing.
  */
 export function routeFromHash(hash: string): Route | null {
-  const name = hash.replace(/^#\/?/, '')
+  const { name } = hashSegments(hash)
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : null
 }
 
-export function hrefFor(route: Route): string {
-  return `#/${route}`
+function locationFromHash(hash: string): HashLocation | null {
+  const route = routeFromHash(hash)
+  return route ? { route, detail: hashSegments(hash).detail } : null
 }
 
-/** The screen asked for in the hash, or the first allowed one when it is unknown or not allowed. */
-export function useHashRoute(allowed: readonly Route[]): Route {
-  const [requested, setRequested] = useState<Route | null>(() => routeFromHash(window.location.hash))
+export function hrefFor(route: Route, detail?: string): string {
+  return detail ? `#/${route}/${encodeURIComponent(detail)}` : `#/${route}`
+}
+
+/**
+ * The screen asked for in the hash, or the first allowed one when it is unknown or not allowed (the
+ * detail then goes too: it belonged to the screen refused).
+ */
+export function useHashRoute(allowed: readonly Route[]): HashLocation {
+  const [requested, setRequested] = useState<HashLocation | null>(() => locationFromHash(window.location.hash))
   useEffect(() => {
-    const onHashChange = (): void => setRequested(routeFromHash(window.location.hash))
+    const onHashChange = (): void => setRequested(locationFromHash(window.location.hash))
     window.addEventListener('hashchange', onHashChange)
     return () => window.removeEventListener('hashchange', onHashChange)
   }, [])
-  const shown = requested !== null && allowed.includes(requested) ? requested : allowed[0]
+  const shown: HashLocation = requested !== null && allowed.includes(requested.route) ? requested : { route: allowed[0], detail: null }
   useEffect(() => {
     // Keep the address in step with the screen shown, without adding a history entry.
-    if (routeFromHash(window.location.hash) !== shown) window.history.replaceState(null, '', hrefFor(shown))
-  }, [requested, shown])
+    if (routeFromHash(window.location.hash) !== shown.route) window.history.replaceState(null, '', hrefFor(shown.route))
+  }, [requested, shown.route])
   return shown
 }

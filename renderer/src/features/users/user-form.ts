@@ -1,5 +1,6 @@
 import type { Role, UserView } from '../../../../electron/shared/accounts'
 import type { NewUser, UserChanges } from '../../stores/users-store'
+import { parseCommaList } from '../../text/comma-list'
 
 export interface UserFormValues {
   username: string
@@ -28,11 +29,6 @@ export function userFormFrom(user: UserView): UserFormValues {
   }
 }
 
-/** « centre-ville, gare,, Gare » → ['centre-ville', 'gare', 'Gare']: blanks and exact repeats dropped. */
-export function parseGroups(text: string): string[] {
-  return [...new Set(text.split(',').map((group) => group.trim()).filter((group) => group !== ''))]
-}
-
 export function toggleRole(roles: readonly Role[], role: Role, on: boolean): Role[] {
   return on ? [...new Set([...roles, role])] : roles.filter((other) => other !== role)
 }
@@ -42,7 +38,7 @@ export function toNewUser(values: UserFormValues): NewUser {
     username: values.username,
     displayName: values.displayName,
     roles: values.roles,
-    groups: parseGroups(values.groups),
+    groups: parseCommaList(values.groups),
     allGroups: values.allGroups,
     password: values.password
   }
@@ -53,7 +49,7 @@ export function toUserChanges(id: number, values: UserFormValues): UserChanges {
     id,
     displayName: values.displayName,
     roles: values.roles,
-    groups: parseGroups(values.groups),
+    groups: parseCommaList(values.groups),
     allGroups: values.allGroups,
     disabled: values.disabled
   }

@@ -7,6 +7,7 @@ import { HealthBadge } from '../../components/HealthBadge'
 import { useFormatters } from '../../i18n/format'
 import { LiveVideo } from '../../player/LiveVideo'
 import type { LiveStats, PlayerProblem } from '../../player/types'
+import { TileAnalytics } from './TileAnalytics'
 import { useProblemText } from './use-problem-text'
 
 export interface TileLiveProps {
@@ -67,6 +68,7 @@ export function TileLive({ index, camera, health }: TileLiveProps) {
           {errorText}
         </p>
       ) : null}
+      <TileAnalytics index={index} camera={camera} />
       <div className="tile__bottom">
         <HealthBadge state={health?.state} testId={`tile-health-${index}`} />
         {stats.latencyMs !== null ? (
