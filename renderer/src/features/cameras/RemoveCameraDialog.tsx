@@ -1,7 +1,6 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CameraView } from '../../../../electron/shared/camera'
-import { toShownError, type ShownError } from '../../api/errors'
+import { useCoreAction } from '../../api/use-core-action'
 import { ErrorNote } from '../../components/ErrorNote'
 import { Modal } from '../../components/Modal'
 import { useCameras } from '../../stores/stores-context'
@@ -14,20 +13,9 @@ export interface RemoveCameraDialogProps {
 export function RemoveCameraDialog({ camera, onClose }: RemoveCameraDialogProps) {
   const { t } = useTranslation()
   const remove = useCameras((state) => state.remove)
-  const [removing, setRemoving] = useState(false)
-  const [error, setError] = useState<ShownError | null>(null)
+  const { busy: removing, error, run } = useCoreAction(onClose)
 
-  const confirm = async (): Promise<void> => {
-    setRemoving(true)
-    setError(null)
-    try {
-      await remove(camera.id)
-      onClose()
-    } catch (failure) {
-      setError(toShownError(failure))
-      setRemoving(false)
-    }
-  }
+  const confirm = (): Promise<void> => run(() => remove(camera.id))
 
   return (
     <Modal

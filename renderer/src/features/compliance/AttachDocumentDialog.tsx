@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ModuleStatus } from '../../../../electron/shared/compliance'
-import { toShownError, type ShownError } from '../../api/errors'
+import { useCoreAction } from '../../api/use-core-action'
 import { ErrorNote } from '../../components/ErrorNote'
 import { FileField } from '../../components/FileField'
 import { Modal } from '../../components/Modal'
@@ -35,8 +35,7 @@ export function AttachDocumentDialog({ module, onClose }: AttachDocumentDialogPr
   const camerasStatus = useCameras((state) => state.status)
   const perimeterInput: PerimeterInput = mayListCameras && camerasStatus !== 'error' ? 'checklist' : 'typed'
   const [values, setValues] = useState<AttachFormValues>(() => emptyAttachForm(module))
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<ShownError | null>(null)
+  const { busy: saving, error, setError, run } = useCoreAction(onClose)
 
   const set =
     <K extends keyof AttachFormValues>(key: K) =>
@@ -53,15 +52,7 @@ export function AttachDocumentDialog({ module, onClose }: AttachDocumentDialogPr
     if (!file) return refuse('fileMissing')
     const problem = attachProblem(file, values, perimeterInput)
     if (problem) return refuse(problem)
-    setSaving(true)
-    setError(null)
-    try {
-      await attach(toAttachInput(module.id, values, perimeterInput, { name: file.name, base64: await base64FromFile(file) }))
-      onClose()
-    } catch (failure) {
-      setError(toShownError(failure))
-      setSaving(false)
-    }
+    await run(async () => attach(toAttachInput(module.id, values, perimeterInput, { name: file.name, base64: await base64FromFile(file) })))
   }
 
   return (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { toShownError, type ShownError } from '../../api/errors'
+import { useCoreAction } from '../../api/use-core-action'
 import { ErrorNote } from '../../components/ErrorNote'
 import { Modal } from '../../components/Modal'
 import { TextAreaField } from '../../components/TextAreaField'
@@ -28,8 +28,7 @@ export function JustificationDialog(props: JustificationDialogProps) {
   const { title, description, warning, submitLabel, submittingLabel, onSubmit, onClose, testIdPrefix } = props
   const { t } = useTranslation()
   const [justification, setJustification] = useState('')
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<ShownError | null>(null)
+  const { busy: saving, error, setError, run } = useCoreAction(onClose)
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -37,15 +36,7 @@ export function JustificationDialog(props: JustificationDialogProps) {
       setError({ code: null, message: t('compliance.decision.tooShort', { count: MIN_JUSTIFICATION_LENGTH }) })
       return
     }
-    setSaving(true)
-    setError(null)
-    try {
-      await onSubmit(justification.trim())
-      onClose()
-    } catch (failure) {
-      setError(toShownError(failure))
-      setSaving(false)
-    }
+    await run(() => onSubmit(justification.trim()))
   }
 
   return (

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserView } from '../../../../electron/shared/accounts'
-import { toShownError, type ShownError } from '../../api/errors'
+import { useCoreAction } from '../../api/use-core-action'
 import { ErrorNote } from '../../components/ErrorNote'
 import { Modal } from '../../components/Modal'
 import { PasswordRules } from '../../components/PasswordRules'
@@ -19,20 +19,11 @@ export function ResetPasswordDialog({ user, onClose }: ResetPasswordDialogProps)
   const resetPassword = useUsers((state) => state.resetPassword)
   const rulesId = useId()
   const [password, setPassword] = useState('')
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<ShownError | null>(null)
+  const { busy: saving, error, run } = useCoreAction(onClose)
 
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    setSaving(true)
-    setError(null)
-    try {
-      await resetPassword(user.id, password)
-      onClose()
-    } catch (failure) {
-      setError(toShownError(failure))
-      setSaving(false)
-    }
+    await run(() => resetPassword(user.id, password))
   }
 
   return (

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserView } from '../../../../electron/shared/accounts'
-import { toShownError, type ShownError } from '../../api/errors'
+import { useCoreAction } from '../../api/use-core-action'
 import { ErrorNote } from '../../components/ErrorNote'
 import { Modal } from '../../components/Modal'
 import { PasswordRules } from '../../components/PasswordRules'
@@ -25,8 +25,7 @@ export function UserFormDialog({ target, onClose }: UserFormDialogProps) {
   const rulesId = useId()
   const original = target.mode === 'edit' ? target.user : null
   const [values, setValues] = useState<UserFormValues>(() => (original ? userFormFrom(original) : emptyUserForm()))
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<ShownError | null>(null)
+  const { busy: saving, error, setError, run } = useCoreAction(onClose)
 
   const set =
     <K extends keyof UserFormValues>(key: K) =>
@@ -40,16 +39,7 @@ export function UserFormDialog({ target, onClose }: UserFormDialogProps) {
       setError({ code: null, message: t('users.form.rolesMissing') })
       return
     }
-    setSaving(true)
-    setError(null)
-    try {
-      if (original) await update(toUserChanges(original.id, values))
-      else await create(toNewUser(values))
-      onClose()
-    } catch (failure) {
-      setError(toShownError(failure))
-      setSaving(false)
-    }
+    await run(() => (original ? update(toUserChanges(original.id, values)) : create(toNewUser(values))))
   }
 
   return (
