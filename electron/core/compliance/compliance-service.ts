@@ -174,7 +174,12 @@ export class ComplianceService {
    */
   async canRun(moduleId: ModuleId, cameraId: string, deployer: DeployerType | null, now: number): Promise<RunDecision> {
     const status = await this.moduleStatus(moduleId, deployer, now)
-    if (status.state !== 'UNLOCKED') return { allowed: false, reason: `${status.label} — ${STATE_LABELS[status.state]} : ${status.reason}` }
+    if (status.state !== 'UNLOCKED') {
+      // Reasons often open with the state already (« Verrouillé : 10 exigences… »): say it once.
+      const state = STATE_LABELS[status.state]
+      const said = status.reason.toLowerCase().startsWith(state.toLowerCase())
+      return { allowed: false, reason: `${status.label} — ${said ? status.reason : `${state} : ${status.reason}`}` }
+    }
     if (status.perimeter !== null && !status.perimeter.includes(cameraId)) {
       return { allowed: false, reason: `${status.label} — la caméra « ${cameraId} » est hors du périmètre couvert par les documents du dossier.` }
     }
