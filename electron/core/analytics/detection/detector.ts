@@ -1,0 +1,69 @@
+import { InferenceSession, Tensor } from 'onnxruntime-node'
+import type { Detection, RawOutput, RgbFrame } from './detection-types'
+import { decodeOutputs } from './decode-outputs'
+import { letterbox } from './letterbox'
+import { loadLabels, loadModelManifest, type ModelManifest } from './model-manifest'
+import { requireModelFile } from './model-files'
+import { nonMaximumSuppression } from './nms'
+
+export interface DetectorOptions {
+  /** Directory holding <modelId>.json, the .onnx file and the labels file. */
+  modelsDir: string
+  modelId: string
+  /** Overrides of the manifest's defaults. */
+  scoreThreshold?: number
+  nmsIou?: number
+  /** Threads inside one session; 1 by default because the pool runs one session per core. */
+  intraOpNumThreads?: number
+}
+
+/** One ONNX object detector: frame in, boxes in frame pixels out (letterbox → run → decode → NMS). */
+export class Detector {
+  private constructor(
+    readonly manifest: ModelManifest,
+    private readonly session: InferenceSession,
+    private readonly labels: readonly string[],
+    private readonly scoreThreshold: number,
+    private readonly nmsIou: number
+  ) {}
+
+  static async load(options: DetectorOptions): Promise<Detector> {
+    const manifest = loadModelManifest(options.modelsDir, options.modelId)
+    const modelPath = requireModelFile(options.modelsDir, manifest)
+    const labels = loadLabels(options.modelsDir, manifest.labels)
+    const session = await InferenceSession.create(modelPath, {
+      executionProviders: ['cpu'],
+      intraOpNumThreads: options.intraOpNumThreads ?? 1,
+      // Errors only: FastestDet's export keeps its weights as graph inputs, which onnxruntime warns about at length.
+      logSeverityLevel: 3
+    })
+    return new Detector(
+      manifest,
+      session,
+      labels,
+      options.scoreThreshold ?? manifest.thresholds.score,
+      options.nmsIou ?? manifest.thresholds.nmsIou
+    )
+  }
+
+  async detect(frame: RgbFrame): Promise<Detection[]> {
+    const { width, height } = this.manifest.input
+    const input = letterbox(frame, width, height, this.manifest.preprocessing)
+    const feeds = { [this.session.inputNames[0]]: new Tensor('float32', input.tensor, [1, 3, height, width]) }
+    const results = await this.session.run(feeds)
+    const outputs: RawOutput[] = this.session.outputNames.map((name) => {
+      const tensor = results[name]
+      if (tensor.type !== 'float32') throw new Error(`Output ${name} of ${this.manifest.id} is ${tensor.type}, expected float32`)
+      return { dims: tensor.dims, data: tensor.data as Float32Array }
+    })
+    const candidates = decodeOutputs(
+      { outputs, inputWidth: width, inputHeight: height, placement: input.placement, labels: this.labels, scoreThreshold: this.scoreThreshold },
+      this.manifest.decoding
+    )
+    return nonMaximumSuppression(candidates, this.nmsIou)
+  }
+
+  async dispose(): Promise<void> {
+    await this.session.release()
+  }
+}

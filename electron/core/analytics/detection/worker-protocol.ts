@@ -1,0 +1,23 @@
+import type { Detection } from './detection-types'
+
+/** Given to each worker at start: which model to load. */
+export interface DetectorWorkerData {
+  modelsDir: string
+  modelId: string
+  scoreThreshold?: number
+  nmsIou?: number
+}
+
+export interface DetectRequest {
+  kind: 'detect'
+  taskId: number
+  width: number
+  height: number
+  data: Uint8Array
+}
+
+export type DetectorWorkerReply =
+  | { kind: 'ready' }
+  | { kind: 'load-failed'; message: string }
+  | { kind: 'result'; taskId: number; detections: Detection[] }
+  | { kind: 'failed'; taskId: number; message: string }
