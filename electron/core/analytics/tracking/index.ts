@@ -1,0 +1,6 @@
+export { MultiObjectTracker, DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from './multi-object-tracker'
+export { COCO, classGroupOf, canShareTrack } from './class-groups'
+export { intersectionOverUnion, boxArea } from './box-geometry'
+export { solveAssignment } from './hungarian'
+export { DEFAULT_MOTION_NOISE, type MotionNoise } from './box-motion-model'
+export type { Box, ClassGroup, Detection, DetectionFrame, TrackPoint, TrackSnapshot } from './types'
