@@ -1,7 +1,6 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises'
-import { readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { MessageChannel, Worker } from 'node:worker_threads'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +10,7 @@ import { createMessagePortTransport } from '../../../electron/shared/rpc/message
 import { waitFor } from '../../fixtures/core-harness'
 import { BUILT, ensureBuilt, repoRoot } from '../../fixtures/electron-stub/ensure-build'
 import { makeH264Clip } from '../../fixtures/make-clip'
+import { ffmpegWith } from '../../fixtures/processes'
 
 /**
  * The built utility-process host (out/main/core-host.js, source electron/hosts/utility.ts), run in a
@@ -35,22 +35,6 @@ let exited: Promise<number>
 let workerExitCode: number | null = null
 let client: RpcClient
 let clientClosed = false
-
-/** Live (non-zombie) ffmpeg processes whose command line mentions `marker`. */
-function ffmpegWith(marker: string): number[] {
-  const pids: number[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/u.test(entry)) continue
-    let argv: string[]
-    try {
-      argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
-    } catch {
-      continue // exited while we were looking
-    }
-    if (basename(argv[0] ?? '') === 'ffmpeg' && argv.some((arg) => arg.includes(marker))) pids.push(Number(entry))
-  }
-  return pids
-}
 
 function diagnostics(): string {
   return `worker stderr:\n${workerStderr.slice(-4000)}`

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { makeH264Clip } from '../../fixtures/make-clip'
 import { startRtspServer, type RtspServer } from '../../fixtures/rtsp-server'
 import { waitUntil } from './test-support'
+import { ffmpegWith } from '../../fixtures/processes'
 
 /**
  * No ffmpeg may outlive the process that started it. Each test runs an IngestService in a separate Node
@@ -24,22 +25,6 @@ const cleanups: Array<() => unknown> = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
-
-/** Live ffmpeg processes whose command line contains `marker` (zombies have an empty cmdline). */
-function ffmpegWith(marker: string): number[] {
-  const pids: number[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/u.test(entry)) continue
-    let argv: string[]
-    try {
-      argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')
-    } catch {
-      continue // exited while we were looking
-    }
-    if (basename(argv[0] ?? '') === 'ffmpeg' && argv.some((arg) => arg.includes(marker))) pids.push(Number(entry))
-  }
-  return pids
-}
 
 /** Starts the host and resolves once it printed LIVE (its camera's ffmpeg is streaming). */
 function startHost(source: string, mode: 'wait' | 'exit'): Promise<ChildProcess> {
