@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { IngestService } from '../../electron/core/ingest/ingest-service'
 import { resolveFfmpeg } from '../../electron/core/ingest/ffmpeg-path'
+import { FRAGMENT_DURATION_US } from '../../electron/core/ingest/ffmpeg-args'
 import { encodeMediaFrame } from '../../electron/shared/media-frames'
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server'
 import { childPids, measureProcesses, sampleProcess } from './proc-stats'
@@ -57,7 +58,9 @@ async function measureFloor(ffmpeg: string, urls: string[], windowMs: number) {
     spawn(
       ffmpeg,
       ['-hide_banner', '-nostdin', '-loglevel', 'error', '-rtsp_transport', 'tcp', '-i', url,
-        '-map', '0:v:0', '-an', '-c:v', 'copy', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-y', '/dev/null'],
+        // The same fragmenting as Vigie's display ingest, so that the ratio measures Vigie, not the format.
+        '-map', '0:v:0', '-an', '-c:v', 'copy', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof',
+        '-frag_duration', String(FRAGMENT_DURATION_US), '-y', '/dev/null'],
       { stdio: 'ignore' }
     )
   )
@@ -135,7 +138,8 @@ export async function benchIngest(argv: string[]): Promise<Record<string, unknow
     const floor = await measureFloor(ffmpeg, urls, windowMs)
     process.stderr.write(`[bench] measuring Vigie ingest for ${values.seconds} s\n`)
     const vigie = await measureVigie(ffmpeg, urls, windowMs)
-    const expectedFragmentsPerSecond = count / 2 // one fragment per 2 s GOP per camera
+    // A fragment every half second (and at each keyframe, which falls on a half-second boundary here).
+    const expectedFragmentsPerSecond = count * (1_000_000 / FRAGMENT_DURATION_US)
     return {
       bench: 'ingest',
       cameras: count,
