@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws'
 import type { LiveStream } from '../core/ingest/live-stream'
-import { encodeMediaFrame } from '../shared/media-frames'
+import { encodeMediaHeader } from '../shared/media-frames'
 
 /**
  * Pipes one camera's live stream into one viewer's socket. The socket's own send buffer tells the
@@ -9,7 +9,10 @@ import { encodeMediaFrame } from '../shared/media-frames'
 export function pipeLiveStream(socket: WebSocket, stream: LiveStream): void {
   const unsubscribe = stream.subscribe({
     onMessage: (message) => {
-      if (socket.readyState === socket.OPEN) socket.send(encodeMediaFrame(message), { binary: true })
+      if (socket.readyState !== socket.OPEN) return
+      // One WebSocket message in two parts: the header, then the video bytes as they are, uncopied.
+      socket.send(encodeMediaHeader(message), { binary: true, fin: false })
+      socket.send(message.data, { binary: true, fin: true })
     },
     bufferedAmount: () => socket.bufferedAmount
   })

@@ -14,25 +14,36 @@ export type MediaFrame =
 const INIT = 1
 const FRAGMENT = 2
 
-export function encodeMediaFrame(frame: MediaFrame): Uint8Array {
+/**
+ * The bytes that precede a frame's payload. A sender that can write one message in two parts (the
+ * core's WebSocket) sends this then `frame.data`, and never copies the video.
+ */
+export function encodeMediaHeader(frame: MediaFrame): Uint8Array {
   if (frame.type === 'init') {
     const codec = new TextEncoder().encode(frame.codec)
-    const out = new Uint8Array(7 + codec.length + frame.data.length)
+    const out = new Uint8Array(7 + codec.length)
     const view = new DataView(out.buffer)
     out[0] = INIT
     view.setUint32(1, frame.generation)
     view.setUint16(5, codec.length)
     out.set(codec, 7)
-    out.set(frame.data, 7 + codec.length)
     return out
   }
-  const out = new Uint8Array(14 + frame.data.length)
+  const out = new Uint8Array(14)
   const view = new DataView(out.buffer)
   out[0] = FRAGMENT
   view.setUint32(1, frame.generation)
   out[5] = frame.keyframe ? 1 : 0
   view.setFloat64(6, frame.receivedAt)
-  out.set(frame.data, 14)
+  return out
+}
+
+/** A whole frame in one buffer: the header followed by the payload. */
+export function encodeMediaFrame(frame: MediaFrame): Uint8Array {
+  const header = encodeMediaHeader(frame)
+  const out = new Uint8Array(header.length + frame.data.length)
+  out.set(header, 0)
+  out.set(frame.data, header.length)
   return out
 }
 
