@@ -6,7 +6,8 @@ const root = __dirname
 
 /**
  * One build for the three Electron targets. The "main" target also emits the two core hosts:
- * the utility-process host (desktop) and the headless host (browser mode), so both ship the same core.
+ * the utility-process host (desktop) and the headless host (browser mode), so both ship the same core,
+ * and the detector worker they start.
  */
 export default defineConfig({
   main: {
@@ -19,7 +20,9 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           'core-host': resolve(root, 'electron/hosts/utility.ts'),
-          headless: resolve(root, 'electron/hosts/headless.ts')
+          headless: resolve(root, 'electron/hosts/headless.ts'),
+          // Loaded by path from the hosts (worker threads), so it must be an entry of its own.
+          'detector-worker': resolve(root, 'electron/core/analytics/detection/detector-worker.ts')
         }
       }
     }

@@ -15,11 +15,17 @@ import { MediaTickets } from './api/media-tickets'
 import { createAssetLocator } from './assets/asset-locator'
 import { openAuditLog, SYSTEM_ACTOR, SYSTEM_WORKSTATION } from './audit'
 import { AnalyticsSupervisor } from './analytics/analytics-supervisor'
+import type { PipelineEvent } from './analytics/camera-pipeline'
+import { SharedDetector } from './analytics/detection/shared-detector'
+import { DEFAULT_DETECTOR_MODEL_ID } from './analytics/detection/model-manifest'
+import { encodeJpeg } from './analytics/frame/snapshot-jpeg'
+import { SceneStore } from './analytics/scene-store'
+import { EventStore } from './events/event-store'
 import { ComplianceService, DOCUMENTS_FOLDER, RulePackCatalog, rulePackFolders } from './compliance'
 import { AccountService, COMMON_PASSWORDS_FILE, SessionManager, authorize, loadCommonPasswords } from './auth'
 import { CameraDirectory, toView, type DemoMode } from './config/camera-directory'
 import { CameraStore } from './config/camera-store'
-import { buildDemoSite } from './config/demo-site'
+import { buildDemoSite, demoScene } from './config/demo-site'
 import { createJsonSettingsBackend } from './config/json-settings-backend'
 import { createSettingsService, type SettingsBackend } from './config/settings-service'
 import { resolveFfmpeg } from './ingest/ffmpeg-path'
@@ -39,6 +45,10 @@ export interface CoreOptions {
   demo?: DemoMode
   /** Desktop hosts pass electron-store; by default settings go to a JSON file in dataDir. */
   settingsBackend?: SettingsBackend
+  /** The compiled detector worker of a bundled build; from the sources, workers boot through tsx. */
+  detectorWorkerScript?: string | URL
+  /** Detector threads; by default one per core but one. */
+  detectorThreads?: number
   /** better-sqlite3 built for the running runtime, when it is not the default (Electron). */
   sqliteNativeBinding?: string
   env?: NodeJS.ProcessEnv
@@ -161,13 +171,38 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     connections.broadcast('cameras.onDidChangeHealth', (ctx) => (canSeeCamera(directory, ctx, cameraId) ? { cameraId, health } : null))
   )
 
+  const scenes = await SceneStore.open(db, (cameraId) => (directory.isDemo(cameraId) ? demoScene(cameraId) : undefined), log)
+  const events = new EventStore({ db, snapshotsDir: join(options.dataDir, 'snapshots'), now, log })
+  const detector = new SharedDetector({
+    modelsDir: join(options.appRoot, 'models'),
+    modelId: DEFAULT_DETECTOR_MODEL_ID,
+    size: options.detectorThreads,
+    workerScript: options.detectorWorkerScript
+  })
+  /** Stored first, then pushed: a screen never shows an event the database does not have. */
+  const storeEvent = async (event: PipelineEvent): Promise<void> => {
+    const { snapshot, ...fields } = event
+    const stored = await events.record({
+      ...fields,
+      snapshot: snapshot ? { jpeg: encodeJpeg(snapshot), width: snapshot.width, height: snapshot.height } : null
+    })
+    connections.broadcast('events.onDidRaise', (ctx) => (canSeeCamera(directory, ctx, stored.cameraId) ? stored : null))
+  }
   const analytics = new AnalyticsSupervisor({
     ffmpegPath,
     gate: { canRun: (moduleId, cameraId) => compliance.canRun(moduleId, cameraId, deployer(), now()) },
     cameras: () => directory.all(),
+    detector: () => detector.get(),
+    scene: (cameraId) => scenes.get(cameraId),
+    onEvent: (event) => {
+      storeEvent(event).catch((error: unknown) => log(`[events] ${event.cameraId}/${event.ruleId} not stored: ${(error as Error).message}`))
+    },
+    onOverlay: (overlay) =>
+      connections.broadcast('analytics.onDidUpdateOverlay', (ctx) => (canSeeCamera(directory, ctx, overlay.cameraId) ? overlay : null)),
     now,
     log
   })
+  scenes.onDidChange(() => void analytics.reconcile())
   analytics.onDidChangeStatus((status) =>
     connections.broadcast('analytics.onDidChangeStatus', (ctx) => (canSeeCamera(directory, ctx, status.cameraId) ? status : null))
   )
@@ -241,6 +276,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     compliance,
     onDidChangeCompliance,
     analyticsStatus: () => analytics.snapshot(),
+    scenes,
+    events,
     now
   })
 
@@ -309,6 +346,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(purgeTimer)
       clearInterval(complianceTimer)
       await analytics.dispose()
+      await detector.close()
       connections.closeAll()
       sessions.dispose()
       await ingest?.dispose()

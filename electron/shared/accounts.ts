@@ -35,7 +35,9 @@ export const ROLE_PERMISSIONS = {
   'compliance.read': ['operator', 'supervisor', 'dpo', 'admin'],
   'compliance.manage': ['supervisor', 'dpo'],
   'compliance.approve': ['supervisor', 'dpo'],
-  'rulepack.manage': ['dpo', 'admin']
+  'rulepack.manage': ['dpo', 'admin'],
+  /** Zones, lines, masks and rule thresholds: the admin sets a camera up, the supervisor recalibrates it. */
+  'scene.manage': ['supervisor', 'admin']
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof ROLE_PERMISSIONS

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'camera.add',
   'camera.update',
   'camera.remove',
+  'scene.update',
   'settings.update',
   'live.start',
   'live.stop',

@@ -21,6 +21,8 @@ import {
   ModuleStatusSchema,
   RulePackInfoSchema
 } from './compliance'
+import { AnalyticsEventSchema, AnalyticsOverlaySchema, EventQuerySchema } from './analytics-events'
+import { SceneSchema } from './scene'
 
 /**
  * The one API between the screen and the core. Both transports (MessagePort in the desktop app,
@@ -242,6 +244,22 @@ export const contract = {
     access: 'rulepack.manage'
   }),
   'analytics.status': method({ input: NoInput, output: z.array(AnalyticsRunStatusSchema), access: 'camera.view' }),
+  /** Zones, tripwires, privacy masks and rules of one camera. */
+  'analytics.getScene': method({ input: CameraRef, output: SceneSchema, access: 'camera.view' }),
+  /** Replaces the camera's scene as a whole; audited with what changed. Running analytics pick it up at once. */
+  'analytics.saveScene': method({ input: z.object({ cameraId: CameraIdSchema, scene: SceneSchema }).strict(), output: SceneSchema, access: 'scene.manage' }),
+  /** Newest first; `nextBefore` pages on. */
+  'events.list': method({
+    input: EventQuerySchema,
+    output: z.object({ events: z.array(AnalyticsEventSchema), nextBefore: z.number().int().nullable() }),
+    access: 'camera.view'
+  }),
+  /** The event's image, privacy masks already applied. */
+  'events.snapshot': method({
+    input: z.object({ eventId: z.number().int().positive() }).strict(),
+    output: z.object({ mimeType: z.literal('image/jpeg'), base64: z.string(), width: z.number().int(), height: z.number().int() }),
+    access: 'camera.view'
+  }),
 
   'settings.get': method({ input: NoInput, output: SettingsSchema, access: 'settings.workstation' }),
   'settings.update': method({ input: SettingsPatchSchema, output: SettingsSchema, access: 'settings.workstation' })
@@ -264,6 +282,10 @@ export const events = {
   'compliance.onDidChange': z.object({ modules: z.array(ModuleStatusSchema) }),
   /** A module started or stopped on a camera, with the reason an operator is shown. */
   'analytics.onDidChangeStatus': AnalyticsRunStatusSchema,
+  /** Tracks and counts of one analysed frame, for the tiles' overlays. */
+  'analytics.onDidUpdateOverlay': AnalyticsOverlaySchema,
+  /** A rule fired; the event is already stored. */
+  'events.onDidRaise': AnalyticsEventSchema,
   /** The idle timeout has passed: the screen must hide everything until the password is typed again. */
   'session.onDidLock': z.object({ reason: z.enum(['idle']) }),
   /** The session is over (logout elsewhere, account disabled): back to the sign-in screen. */

@@ -49,7 +49,7 @@ const RULES: Rule[] = [
   },
   {
     area: 'electron/core',
-    allowPackages: (name) => ['zod', 'onnxruntime-node', 'better-sqlite3', 'pdfkit'].includes(name),
+    allowPackages: (name) => ['zod', 'onnxruntime-node', 'better-sqlite3', 'pdfkit', 'jpeg-js'].includes(name),
     allowNode: true,
     allowTargets: (path) => path.startsWith('electron/shared/') || path.startsWith('electron/core/')
   },

@@ -1,6 +1,9 @@
+import type { AnalyticsOverlay } from '../../shared/analytics-events'
 import type { AnalyticsRunStatus, ModuleId } from '../../shared/compliance'
+import type { Scene } from '../../shared/scene'
 import type { DirectoryCamera } from '../config/camera-directory'
 import { AnalysisFeed } from './analysis-feed'
+import { CameraPipeline, type EventModelInfo, type FrameDetector, type PipelineEvent } from './camera-pipeline'
 
 /** The compliance lock's answer for one module on one camera. */
 export interface ModuleGate {
@@ -17,6 +20,12 @@ export interface AnalyticsSupervisorOptions {
   gate: ModuleGate
   /** The cameras and the modules an admin asked for on each. */
   cameras: () => DirectoryCamera[]
+  /** The detector shared by all cameras, started on first need; rejects with a readable reason (model missing…). */
+  detector: () => Promise<{ detector: FrameDetector; model: EventModelInfo }>
+  /** The camera's zones, masks and rules now. */
+  scene: (cameraId: string) => Scene
+  onEvent: (event: PipelineEvent) => void
+  onOverlay?: (overlay: AnalyticsOverlay) => void
   /** How often the lock is asked again, even without a change event: time alone can expire a document. */
   intervalMs?: number
   now?: () => number
@@ -26,11 +35,16 @@ export interface AnalyticsSupervisorOptions {
 interface CameraRun {
   feed: AnalysisFeed
   source: string
-  /** Frames decoded when each module started, to count what it has analysed since. */
+  scene?: Scene
+  /** Null until the detector is ready; frames decoded before then are not analysed. */
+  pipeline: CameraPipeline | null
+  allowed: ReadonlySet<ModuleId>
+  /** Frames analysed when each module started, to count what it has analysed since. */
   startedAtFrame: Map<ModuleId, number>
 }
 
 const RUNNING = 'Analyse en cours'
+const DETECTOR_RETRY_MS = 30_000
 
 /**
  * Nothing starts an analytics module without asking the lock, and nothing keeps running once the
@@ -42,6 +56,9 @@ export class AnalyticsSupervisor {
   private readonly statuses = new Map<string, AnalyticsRunStatus>()
   private readonly listeners = new Set<(status: AnalyticsRunStatus) => void>()
   private timer: ReturnType<typeof setInterval> | null = null
+  /** Why the detector could not start, shown in every running module's status until it does. */
+  private detectorProblem: string | null = null
+  private detectorFailedAt = 0
   private readonly now: () => number
 
   constructor(private readonly options: AnalyticsSupervisorOptions) {
@@ -96,7 +113,7 @@ export class AnalyticsSupervisor {
         const verdict: GateVerdict =
           this.options.ffmpegPath === null
             ? { allowed: false, reason: 'ffmpeg est introuvable' }
-            : await this.options.gate.canRun(moduleId, camera.id)
+            : (this.detectorUnavailable() ?? (await this.options.gate.canRun(moduleId, camera.id)))
         if (verdict.allowed) allowed.push(moduleId)
         this.setStatus(camera.id, moduleId, verdict.allowed, verdict.allowed ? RUNNING : verdict.reason)
       }
@@ -136,13 +153,58 @@ export class AnalyticsSupervisor {
         ffmpegPath: this.options.ffmpegPath ?? 'ffmpeg',
         log: this.options.log
       })
-      run = { feed, source: camera.source, startedAtFrame: new Map() }
-      this.runs.set(camera.id, run)
+      const started: CameraRun = { feed, source: camera.source, pipeline: null, allowed: new Set(allowed), startedAtFrame: new Map() }
+      run = started
+      this.runs.set(camera.id, started)
       feed.start()
+      this.attachPipeline(camera.id, started)
       this.options.log?.(`[detect:${camera.id}] started for ${allowed.join(', ')}`)
     }
-    for (const moduleId of allowed) if (!run.startedAtFrame.has(moduleId)) run.startedAtFrame.set(moduleId, run.feed.framesDecoded)
+    const allowedNow = new Set(allowed)
+    const scene = this.options.scene(camera.id)
+    if (run.pipeline && (!sameSet(run.allowed, allowedNow) || run.scene !== scene)) run.pipeline.configure(scene, allowedNow)
+    run.allowed = allowedNow
+    run.scene = scene
+    for (const moduleId of allowed) if (!run.startedAtFrame.has(moduleId)) run.startedAtFrame.set(moduleId, this.framesOf(run))
     for (const moduleId of [...run.startedAtFrame.keys()]) if (!allowed.includes(moduleId)) run.startedAtFrame.delete(moduleId)
+  }
+
+  /** Connects the camera's frames to a pipeline once the shared detector is up. */
+  private attachPipeline(cameraId: string, run: CameraRun): void {
+    this.options.detector().then(
+      ({ detector, model }) => {
+        if (this.runs.get(cameraId) !== run) return
+        this.detectorProblem = null
+        const pipeline = new CameraPipeline({
+          cameraId,
+          detector,
+          model,
+          scene: run.scene ?? this.options.scene(cameraId),
+          allowedModules: run.allowed,
+          onEvent: this.options.onEvent,
+          onOverlay: this.options.onOverlay
+        })
+        run.pipeline = pipeline
+        run.feed.onFrame((frame) => pipeline.offer(frame))
+      },
+      (error: unknown) => {
+        this.detectorProblem = error instanceof Error ? error.message : String(error)
+        this.detectorFailedAt = this.now()
+        this.options.log?.(`[detect:${cameraId}] no detector: ${this.detectorProblem}`)
+        if (this.runs.get(cameraId) === run) this.stopCamera(cameraId)
+        void this.reconcile()
+      }
+    )
+  }
+
+  /** After a failed start, the detector is tried again only every DETECTOR_RETRY_MS (the model may have been fetched since). */
+  private detectorUnavailable(): GateVerdict | null {
+    if (this.detectorProblem === null || this.now() - this.detectorFailedAt >= DETECTOR_RETRY_MS) return null
+    return { allowed: false, reason: `Détecteur indisponible : ${this.detectorProblem}` }
+  }
+
+  private framesOf(run: CameraRun): number {
+    return run.pipeline?.stats.processed ?? 0
   }
 
   private stopCamera(cameraId: string): void {
@@ -165,10 +227,14 @@ export class AnalyticsSupervisor {
   private withFrameCount(status: AnalyticsRunStatus): AnalyticsRunStatus {
     const run = this.runs.get(status.cameraId)
     const start = run?.startedAtFrame.get(status.moduleId)
-    return run && start !== undefined && status.running ? { ...status, framesAnalysed: run.feed.framesDecoded - start } : status
+    return run && start !== undefined && status.running ? { ...status, framesAnalysed: this.framesOf(run) - start } : status
   }
 
   private emit(status: AnalyticsRunStatus): void {
     for (const listener of this.listeners) listener(status)
   }
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((item) => b.has(item))
 }

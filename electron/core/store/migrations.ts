@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { accounts } from './migrations/001-accounts'
 import { audit } from './migrations/002-audit'
 import { compliance } from './migrations/003-compliance'
+import { analytics } from './migrations/004-analytics'
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -10,4 +11,4 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void
 }
 
-export const MIGRATIONS: readonly Migration[] = [accounts, audit, compliance]
+export const MIGRATIONS: readonly Migration[] = [accounts, audit, compliance, analytics]

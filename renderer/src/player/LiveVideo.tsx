@@ -7,19 +7,37 @@ export interface LiveVideoProps {
   openUrl: () => Promise<string>
   onStats?: (stats: LiveStats) => void
   onProblem?: (problem: PlayerProblem | null) => void
+  /** The picture's own size, once known and whenever it changes: what overlays need to line up with it. */
+  onVideoSize?: (size: { width: number; height: number }) => void
   label: string
   testId?: string
   className?: string
 }
 
 /** The React face of LivePlayer: one <video>, one player for as long as the element is mounted. */
-export function LiveVideo({ openUrl, onStats, onProblem, label, testId, className }: LiveVideoProps) {
+export function LiveVideo({ openUrl, onStats, onProblem, onVideoSize, label, testId, className }: LiveVideoProps) {
   const videoRef = useRef<HTMLVideoElement>(null)
   // Callbacks change on every render of the parent; the player keeps running and reads the latest.
-  const callbacks = useRef({ onStats, onProblem })
+  const callbacks = useRef({ onStats, onProblem, onVideoSize })
   useEffect(() => {
-    callbacks.current = { onStats, onProblem }
+    callbacks.current = { onStats, onProblem, onVideoSize }
   })
+
+  useEffect(() => {
+    const video = videoRef.current
+    if (!video) return
+    // 'resize' fires when the stream's resolution changes, 'loadedmetadata' when it is first known.
+    const report = (): void => {
+      if (video.videoWidth > 0 && video.videoHeight > 0) callbacks.current.onVideoSize?.({ width: video.videoWidth, height: video.videoHeight })
+    }
+    report()
+    video.addEventListener('loadedmetadata', report)
+    video.addEventListener('resize', report)
+    return () => {
+      video.removeEventListener('loadedmetadata', report)
+      video.removeEventListener('resize', report)
+    }
+  }, [])
 
   useEffect(() => {
     const video = videoRef.current

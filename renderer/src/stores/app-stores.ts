@@ -4,6 +4,9 @@ import { createAppInfoStore, type AppInfoStore } from './app-info-store'
 import { createAuditStore, type AuditStore } from './audit-store'
 import { createCamerasStore, type CamerasStore } from './cameras-store'
 import { createComplianceStore, type ComplianceStore } from './compliance-store'
+import { createEventsStore, type EventsStore } from './events-store'
+import { createOverlaysStore, type OverlaysStore } from './overlays-store'
+import { createScenesStore, type ScenesStore } from './scenes-store'
 import { createSettingsStore, type SettingsStore } from './settings-store'
 import { createUsersStore, type UsersStore } from './users-store'
 import { startWallAutoFill } from './wall-auto-fill'
@@ -16,6 +19,9 @@ export interface AppStores {
   audit: AuditStore
   compliance: ComplianceStore
   analytics: AnalyticsStore
+  scenes: ScenesStore
+  overlays: OverlaysStore
+  events: EventsStore
 }
 
 /**
@@ -30,14 +36,17 @@ export function createAppStores(client: RpcClient): AppStores {
     users: createUsersStore(client),
     audit: createAuditStore(client),
     compliance: createComplianceStore(client),
-    analytics: createAnalyticsStore(client)
+    analytics: createAnalyticsStore(client),
+    scenes: createScenesStore(client),
+    overlays: createOverlaysStore(client),
+    events: createEventsStore(client)
   }
 }
 
 /**
  * Loads what every screen shares and follows the core's events; returns the function that stops it
  * all. Run again after an unlock, so the screens come back with what changed meanwhile. Accounts, the
- * audit trail and compliance load when their screen opens.
+ * audit trail, compliance, scenes and the events journal load when their screen (or tile) asks.
  */
 export function startAppStores(stores: AppStores, options: { cameras: boolean }): () => void {
   const stops: Array<() => void> = []
@@ -54,6 +63,9 @@ export function startAppStores(stores: AppStores, options: { cameras: boolean })
     // Each tile tells whether its camera's analytics run, and why not.
     stops.push(stores.analytics.getState().listen())
     void stores.analytics.getState().load()
+    // What the analytics see, drawn over the tiles that ask for it; the journal's live events.
+    stops.push(stores.overlays.getState().listen())
+    stops.push(stores.events.getState().listen())
   }
   return () => stops.forEach((stop) => stop())
 }

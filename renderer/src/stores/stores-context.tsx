@@ -6,6 +6,9 @@ import type { AppStores } from './app-stores'
 import type { AuditState } from './audit-store'
 import type { CamerasState } from './cameras-store'
 import type { ComplianceState } from './compliance-store'
+import type { EventsState } from './events-store'
+import type { OverlaysState } from './overlays-store'
+import type { ScenesState } from './scenes-store'
 import type { SettingsState } from './settings-store'
 import type { UsersState } from './users-store'
 
@@ -48,4 +51,16 @@ export function useCompliance<T>(selector: (state: ComplianceState) => T): T {
 
 export function useAnalytics<T>(selector: (state: AnalyticsState) => T): T {
   return useStore(useStores().analytics, selector)
+}
+
+export function useScenes<T>(selector: (state: ScenesState) => T): T {
+  return useStore(useStores().scenes, selector)
+}
+
+export function useOverlays<T>(selector: (state: OverlaysState) => T): T {
+  return useStore(useStores().overlays, selector)
+}
+
+export function useEvents<T>(selector: (state: EventsState) => T): T {
+  return useStore(useStores().events, selector)
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ModuleId } from '../../../electron/shared/compliance'
+import { EMPTY_SCENE } from '../../../electron/shared/scene'
 import { AnalyticsSupervisor, type ModuleGate } from '../../../electron/core/analytics/analytics-supervisor'
 import { guardedProcessCount } from '../../../electron/core/ingest/child-process-guard'
 import type { DirectoryCamera } from '../../../electron/core/config/camera-directory'
@@ -14,6 +15,20 @@ class ManualGate implements ModuleGate {
       ? { allowed: true, reason: '' }
       : { allowed: false, reason: 'Comptage de personnes verrouillé : AIPD manquante' }
   }
+}
+
+/**
+ * These tests are about the lock's authority over the feeds, not about detection: a detector that
+ * sees nothing keeps them fast. The real chain is tested in test/integration.
+ */
+const blindDetector = {
+  detector: { detectTimed: async () => ({ detections: [], timings: { preprocessMs: 0, inferenceMs: 0, postprocessMs: 0 } }) },
+  model: { id: 'none', name: 'none', scoreThreshold: 0.5, nmsIou: 0.5 }
+}
+const withoutDetection = {
+  detector: async () => blindDetector,
+  scene: () => EMPTY_SCENE,
+  onEvent: () => undefined
 }
 
 async function camera(analytics: ModuleId[]): Promise<DirectoryCamera> {
@@ -42,7 +57,7 @@ describe('AnalyticsSupervisor', () => {
     const gate = new ManualGate()
     const cameras = [await camera(['comptage-personnes'])]
     const before = guardedProcessCount()
-    supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100 })
+    supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100, ...withoutDetection })
     await supervisor.start()
     expect(supervisor.snapshot()).toEqual([
       expect.objectContaining({ cameraId: 'parvis', moduleId: 'comptage-personnes', running: false, reason: expect.stringMatching(/AIPD manquante/) })
@@ -54,7 +69,7 @@ describe('AnalyticsSupervisor', () => {
     const gate = new ManualGate()
     const cameras = [await camera(['comptage-personnes'])]
     const before = guardedProcessCount()
-    supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100 })
+    supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100, ...withoutDetection })
     await supervisor.start()
 
     gate.allowed.add('parvis/comptage-personnes')
@@ -74,7 +89,7 @@ describe('AnalyticsSupervisor', () => {
     gate.allowed.add('parvis/detection-intrusion')
     const cameras = [await camera(['comptage-personnes'])]
     const before = guardedProcessCount()
-    supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100 })
+    supervisor = new AnalyticsSupervisor({ ffmpegPath: ffmpegForTests(), gate, cameras: () => cameras, intervalMs: 100, ...withoutDetection })
     await supervisor.start()
     expect(supervisor.snapshot().every((status) => !status.running)).toBe(true)
     expect(guardedProcessCount()).toBe(before)

@@ -34,3 +34,15 @@ export interface FramePlacement {
   frameWidth: number
   frameHeight: number
 }
+
+/** Where one detection's time went, in milliseconds: for the analytics benchmark's split. */
+export interface DetectionTimings {
+  preprocessMs: number
+  inferenceMs: number
+  postprocessMs: number
+}
+
+export interface TimedDetections {
+  detections: Detection[]
+  timings: DetectionTimings
+}

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { CameraOrder } from './camera-order'
-import type { Detection, RgbFrame } from './detection-types'
+import type { Detection, RgbFrame, TimedDetections } from './detection-types'
 import { loadModelManifest } from './model-manifest'
 import { requireModelFile } from './model-files'
 import { launchDetectorWorker } from './worker-launcher'
@@ -22,7 +22,7 @@ export interface DetectorPoolOptions extends DetectorWorkerData {
 interface Task {
   taskId: number
   frame: RgbFrame
-  resolve: (detections: Detection[]) => void
+  resolve: (result: TimedDetections) => void
   reject: (error: Error) => void
 }
 
@@ -80,8 +80,13 @@ export class DetectorPool {
 
   /** Detections for one frame of a camera; a camera's results resolve in the order its frames were given. */
   detect(cameraId: string, frame: RgbFrame): Promise<Detection[]> {
+    return this.detectTimed(cameraId, frame).then((result) => result.detections)
+  }
+
+  /** The same, with the worker's time per stage. */
+  detectTimed(cameraId: string, frame: RgbFrame): Promise<TimedDetections> {
     if (this.closed) return Promise.reject(new Error('Detector pool is closed'))
-    const result = new Promise<Detection[]>((resolve, reject) => {
+    const result = new Promise<TimedDetections>((resolve, reject) => {
       this.queue.push({ taskId: this.nextTaskId++, frame, resolve, reject })
     })
     this.dispatch()
@@ -122,7 +127,7 @@ export class DetectorPool {
       const task = slot.current
       if (!task || (reply.kind !== 'result' && reply.kind !== 'failed') || reply.taskId !== task.taskId) return
       slot.current = null
-      if (reply.kind === 'result') task.resolve(reply.detections)
+      if (reply.kind === 'result') task.resolve({ detections: reply.detections, timings: reply.timings })
       else task.reject(new Error(`Detection failed: ${reply.message}`))
       this.dispatch()
     })

@@ -16,8 +16,8 @@ const options = workerData as DetectorWorkerData
 Detector.load({ ...options, intraOpNumThreads: 1 }).then(
   (detector) => {
     port.on('message', (request: DetectRequest) => {
-      detector.detect(request).then(
-        (detections) => reply({ kind: 'result', taskId: request.taskId, detections }),
+      detector.detectTimed(request).then(
+        ({ detections, timings }) => reply({ kind: 'result', taskId: request.taskId, detections, timings }),
         (error: unknown) => reply({ kind: 'failed', taskId: request.taskId, message: describe(error) })
       )
     })

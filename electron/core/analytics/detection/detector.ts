@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks'
 import { InferenceSession, Tensor } from 'onnxruntime-node'
-import type { Detection, RawOutput, RgbFrame } from './detection-types'
+import type { Detection, RawOutput, RgbFrame, TimedDetections } from './detection-types'
 import { decodeOutputs } from './decode-outputs'
 import { letterbox } from './letterbox'
 import { loadLabels, loadModelManifest, type ModelManifest } from './model-manifest'
@@ -47,10 +48,18 @@ export class Detector {
   }
 
   async detect(frame: RgbFrame): Promise<Detection[]> {
+    return (await this.detectTimed(frame)).detections
+  }
+
+  /** The same, with the time spent in each stage. */
+  async detectTimed(frame: RgbFrame): Promise<TimedDetections> {
+    const started = performance.now()
     const { width, height } = this.manifest.input
     const input = letterbox(frame, width, height, this.manifest.preprocessing)
     const feeds = { [this.session.inputNames[0]]: new Tensor('float32', input.tensor, [1, 3, height, width]) }
+    const preprocessed = performance.now()
     const results = await this.session.run(feeds)
+    const inferred = performance.now()
     const outputs: RawOutput[] = this.session.outputNames.map((name) => {
       const tensor = results[name]
       if (tensor.type !== 'float32') throw new Error(`Output ${name} of ${this.manifest.id} is ${tensor.type}, expected float32`)
@@ -60,7 +69,11 @@ export class Detector {
       { outputs, inputWidth: width, inputHeight: height, placement: input.placement, labels: this.labels, scoreThreshold: this.scoreThreshold },
       this.manifest.decoding
     )
-    return nonMaximumSuppression(candidates, this.nmsIou)
+    const detections = nonMaximumSuppression(candidates, this.nmsIou)
+    return {
+      detections,
+      timings: { preprocessMs: preprocessed - started, inferenceMs: inferred - preprocessed, postprocessMs: performance.now() - inferred }
+    }
   }
 
   async dispose(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Detection } from './detection-types'
+import type { Detection, DetectionTimings } from './detection-types'
 
 /** Given to each worker at start: which model to load. */
 export interface DetectorWorkerData {
@@ -19,5 +19,5 @@ export interface DetectRequest {
 export type DetectorWorkerReply =
   | { kind: 'ready' }
   | { kind: 'load-failed'; message: string }
-  | { kind: 'result'; taskId: number; detections: Detection[] }
+  | { kind: 'result'; taskId: number; detections: Detection[]; timings: DetectionTimings }
   | { kind: 'failed'; taskId: number; message: string }

@@ -10,6 +10,8 @@ import type { AccountService, SessionManager } from '../../auth'
 import type { CameraDirectory } from '../../config/camera-directory'
 import type { CameraStore } from '../../config/camera-store'
 import type { SettingsService } from '../../config/settings-service'
+import type { SceneStore } from '../../analytics/scene-store'
+import type { EventStore } from '../../events/event-store'
 import type { SessionContext } from '../context'
 
 export interface AuditFields {
@@ -52,6 +54,8 @@ export interface HandlerDeps {
   /** Called after any compliance action, so that the analytics obey the lock at once and screens refresh. */
   onDidChangeCompliance: () => void
   analyticsStatus: () => AnalyticsRunStatus[]
+  scenes: SceneStore
+  events: EventStore
   now: () => number
 }
 

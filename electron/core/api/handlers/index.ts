@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/rpc/server'
 import type { SessionContext } from '../context'
 import { accountHandlers } from './accounts'
+import { analyticsHandlers } from './analytics'
 import { appHandlers } from './app'
 import { auditHandlers } from './audit'
 import { cameraHandlers } from './cameras'
@@ -16,7 +17,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<SessionContext> {
     ...accountHandlers(deps),
     ...cameraHandlers(deps),
     ...auditHandlers(deps),
-    ...complianceHandlers(deps)
+    ...complianceHandlers(deps),
+    ...analyticsHandlers(deps)
   }
 }
 

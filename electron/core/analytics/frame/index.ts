@@ -1,0 +1,5 @@
+export { MaskRaster } from './privacy-mask'
+export { MotionGate, DEFAULT_MOTION_GATE_OPTIONS, type MotionGateOptions, type MotionDecision } from './motion-gate'
+export { BackgroundModel, DEFAULT_BACKGROUND_OPTIONS, type BackgroundModelOptions } from './background-model'
+export { encodeJpeg, decodeJpeg } from './snapshot-jpeg'
+export type { RgbFrame, TimedRgbFrame } from './rgb-frame'

@@ -1,0 +1,126 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { AnalyticsEvent, AnalyticsOverlay } from '../../electron/shared/analytics-events'
+import { createRpcClient, type RpcClient } from '../../electron/shared/rpc/client'
+import { createMemoryTransportPair } from '../../electron/shared/rpc/memory-transport'
+import type { SceneInput } from '../../electron/shared/scene'
+import { decodeJpeg } from '../../electron/core/analytics/frame/snapshot-jpeg'
+import { startTestCore, repoRoot, waitFor, type CoreHarness } from '../fixtures/core-harness'
+import { unlockThroughDossier } from '../fixtures/compliance-flow'
+import { installPackWithConfirmedExperiment } from '../fixtures/rule-packs'
+
+const PASSWORDS = { admin: 'Lanterne-Brume-Quai-1871', alice: 'Phare-Ouest-Marée-Haute', bruno: 'Quai-Des-Brumes-Sous-La-Pluie', olga: 'Toits-Rouges-Sur-La-Ville-77' }
+
+/** The warehouse clip: a worker walks across the floor, through the zone drawn on its right half. */
+const WAREHOUSE = join(repoRoot, 'resources/media/derived/intel_worker-zone-detection.mp4')
+
+const SCENE: SceneInput = {
+  zones: [{ id: 'allee', name: 'Allée', polygon: [{ x: 0, y: 0.3 }, { x: 1, y: 0.3 }, { x: 1, y: 1 }, { x: 0, y: 1 }] }],
+  masks: [{ id: 'voisin', name: 'Fenêtre voisine', polygon: [{ x: 0, y: 0 }, { x: 0.25, y: 0 }, { x: 0.25, y: 0.25 }, { x: 0, y: 0.25 }] }],
+  rules: [{ id: 'intrusion-allee', name: 'Intrusion dans l’allée', kind: 'intrusion', zoneId: 'allee', priority: 'high' }]
+}
+
+/**
+ * The whole chain on a live camera, through the real core: the lock unlocked by its dossier, a scene
+ * saved over the API, ffmpeg decoding, the ONNX detector in its worker, the tracker, the rules, the
+ * event stored in SQLite with its masked snapshot, and pushed to a screen.
+ */
+describe('analytics on a live camera', () => {
+  let harness: CoreHarness
+  let dataDir: string
+  const clients: RpcClient[] = []
+
+  const connect = async (username: keyof typeof PASSWORDS): Promise<RpcClient> => {
+    const [screen, core] = createMemoryTransportPair()
+    harness.core.connect(core, { transport: 'memory', workstation: `poste de ${username}` })
+    const client = createRpcClient(screen)
+    clients.push(client)
+    await client.call('session.login', { username, password: PASSWORDS[username] })
+    return client
+  }
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'vigie-analytics-'))
+    await writeFile(
+      join(dataDir, 'cameras.json'),
+      JSON.stringify({ version: 1, cameras: [{ id: 'entrepot', name: 'Entrepôt', source: WAREHOUSE, group: 'centre', analytics: ['detection-intrusion'] }] })
+    )
+    await installPackWithConfirmedExperiment(dataDir)
+    harness = await startTestCore({ dataDir, detectorThreads: 1 })
+    const [screen, core] = createMemoryTransportPair()
+    harness.core.connect(core, { transport: 'memory', workstation: 'installation' })
+    const admin = createRpcClient(screen)
+    clients.push(admin)
+    await admin.call('setup.createFirstAdmin', {
+      organisation: { name: 'Préfecture de police', deployer: 'police-nationale' },
+      username: 'admin',
+      displayName: 'Admin',
+      password: PASSWORDS.admin
+    })
+    await admin.call('users.create', { username: 'alice', displayName: 'Alice', roles: ['supervisor'], allGroups: true, password: PASSWORDS.alice })
+    await admin.call('users.create', { username: 'bruno', displayName: 'Bruno', roles: ['dpo'], password: PASSWORDS.bruno })
+    await admin.call('users.create', { username: 'olga', displayName: 'Olga', roles: ['operator'], groups: ['centre'], password: PASSWORDS.olga })
+  })
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.close()
+    await harness.dispose()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('raises an intrusion with a masked snapshot, stores it and pushes it to the operator', async () => {
+    const alice = await connect('alice')
+    const bruno = await connect('bruno')
+    const olga = await connect('olga')
+    const pushed: AnalyticsEvent[] = []
+    const overlays: AnalyticsOverlay[] = []
+    olga.on('events.onDidRaise', (event) => pushed.push(event))
+    olga.on('analytics.onDidUpdateOverlay', (overlay) => overlays.push(overlay))
+
+    await alice.call('analytics.saveScene', { cameraId: 'entrepot', scene: SCENE })
+    await unlockThroughDossier(alice, [alice, bruno], 'detection-intrusion')
+
+    await waitFor(() => pushed.find((event) => event.kind === 'intrusion'), 'an intrusion event', 90_000)
+    const event = pushed.find((candidate) => candidate.kind === 'intrusion') as AnalyticsEvent
+    expect(event).toMatchObject({ cameraId: 'entrepot', ruleId: 'intrusion-allee', moduleId: 'detection-intrusion', priority: 'high', alert: true, hasSnapshot: true })
+    expect(event.model.id).toBe('nanodet-plus-416')
+    expect(event.details).toMatchObject({ zone: 'allee', class: 'person' })
+    expect(event.boxes[0].y2).toBeGreaterThan(0.3)
+    expect(event.recordedAt - event.at).toBeLessThan(5_000)
+    expect(overlays.some((overlay) => overlay.cameraId === 'entrepot' && overlay.tracks.some((track) => track.group === 'person'))).toBe(true)
+
+    const { events } = await olga.call('events.list', { cameraId: 'entrepot' })
+    expect(events.map((stored) => stored.id)).toContain(event.id)
+
+    const snapshot = await olga.call('events.snapshot', { eventId: event.id })
+    const image = decodeJpeg(Buffer.from(snapshot.base64, 'base64'))
+    expect([image.width, image.height]).toEqual([snapshot.width, snapshot.height])
+    // The masked corner is black in the stored image, whatever the camera saw there.
+    let brightest = 0
+    for (let y = 2; y < Math.floor(image.height * 0.25) - 2; y++) {
+      for (let x = 2; x < Math.floor(image.width * 0.25) - 2; x++) {
+        const offset = (y * image.width + x) * 3
+        brightest = Math.max(brightest, image.data[offset], image.data[offset + 1], image.data[offset + 2])
+      }
+    }
+    expect(brightest).toBeLessThan(24)
+
+    // The change to the scene is on the record.
+    const audit = await alice.call('audit.query', { action: 'scene.update' })
+    expect(audit.entries[0]).toMatchObject({ actor: 'alice', cameraId: 'entrepot' })
+  }, 120_000)
+
+  it('refuses a scene from an operator and a rule whose zone does not exist', async () => {
+    const olga = await connect('olga')
+    const alice = await connect('alice')
+    await expect(olga.call('analytics.saveScene', { cameraId: 'entrepot', scene: SCENE })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    const broken = { ...SCENE, rules: [{ id: 'r', name: 'R', kind: 'intrusion' as const, zoneId: 'nulle-part' }] }
+    await expect(alice.call('analytics.saveScene', { cameraId: 'entrepot', scene: broken })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/zone « nulle-part » inconnue/)
+    })
+    expect((await alice.call('analytics.getScene', { cameraId: 'entrepot' })).rules).toEqual([])
+  })
+})

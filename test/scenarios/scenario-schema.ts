@@ -1,0 +1,106 @@
+import { z } from 'zod'
+import { SceneSchema, type SceneInput } from '../../electron/shared/scene'
+
+/**
+ * The ground truth written beside each scenario clip (`<id>.json` next to `<id>.mp4`). Times are
+ * seconds from the start of the clip; an event matches an expectation when it comes from the same
+ * rule, has the same kind, falls within `atSeconds ± toleranceSeconds` and carries every field of
+ * `details` with the same value (a partial match: other fields are ignored).
+ */
+
+const RULE_EVENT_KINDS = [
+  'intrusion',
+  'zone-exit',
+  'line-crossing',
+  'loitering',
+  'object-left',
+  'object-removed',
+  'unusual-speed',
+  'dispersal',
+  'crowd-density',
+  'people-count'
+] as const
+export const EventKindSchema = z.enum(RULE_EVENT_KINDS)
+export type ScenarioEventKind = z.infer<typeof EventKindSchema>
+
+const seconds = z.number().nonnegative().finite()
+const detailValue = z.union([z.string(), z.number(), z.boolean()])
+
+export const ExpectedEventSchema = z
+  .object({
+    ruleId: z.string().min(1),
+    kind: EventKindSchema,
+    atSeconds: seconds,
+    toleranceSeconds: z.number().positive().max(30),
+    details: z.record(detailValue).optional(),
+    /** What happens in the clip at that moment, for whoever reads a failure. */
+    why: z.string().optional()
+  })
+  .strict()
+export type ExpectedEvent = z.infer<typeof ExpectedEventSchema>
+
+/**
+ * An event that must not happen: either a bare kind (no event of that kind from any rule, during the
+ * whole clip) or a narrower description (one rule, a time window).
+ */
+export const ForbiddenEventSchema = z.union([
+  EventKindSchema,
+  z
+    .object({
+      kind: EventKindSchema,
+      ruleId: z.string().min(1).optional(),
+      fromSeconds: seconds.optional(),
+      toSeconds: seconds.optional(),
+      why: z.string().optional()
+    })
+    .strict()
+])
+export type ForbiddenEvent = z.infer<typeof ForbiddenEventSchema>
+
+/** The scene of the clip, checked against the product's own scene schema (ids, geometry, rule parameters). */
+const SceneInputSchema = z.custom<SceneInput>((value) => SceneSchema.safeParse(value).success, {
+  message: 'not a valid scene (see electron/shared/scene.ts)'
+})
+
+export const ScenarioManifestSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    /** File name of the clip, in the same directory as this JSON. */
+    clip: z.string().regex(/^[a-z0-9][a-z0-9-]*\.mp4$/),
+    fps: z.number().int().min(10).max(25),
+    durationSeconds: z.number().positive(),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    scene: SceneInputSchema,
+    expected: z.array(ExpectedEventSchema).min(1),
+    forbidden: z.array(ForbiddenEventSchema).optional(),
+    /**
+     * Rules whose events must all be expected ones: any further event from them fails the scenario
+     * (for example a counting rule, whose every increment is listed).
+     */
+    strictRules: z.array(z.string().min(1)).optional(),
+    /** How the clip was made, from which media, and what the test does and does not prove. */
+    notes: z.string().min(1),
+    /** Licence attribution of the media the clip was made from. */
+    attribution: z.array(z.string()).min(1),
+    /** Hash of everything the clip's bytes depend on: same hash, same clip, no rebuild. */
+    recipeHash: z.string().regex(/^[0-9a-f]{16,64}$/)
+  })
+  .strict()
+  .superRefine((manifest, context) => {
+    const scene = SceneSchema.safeParse(manifest.scene)
+    if (!scene.success) return
+    const ruleIds = new Set(scene.data.rules.map((rule) => rule.id))
+    manifest.expected.forEach((event, index) => {
+      if (!ruleIds.has(event.ruleId)) {
+        context.addIssue({ code: z.ZodIssueCode.custom, path: ['expected', index, 'ruleId'], message: `no rule ${event.ruleId} in the scene` })
+      }
+      if (event.atSeconds > manifest.durationSeconds) {
+        context.addIssue({ code: z.ZodIssueCode.custom, path: ['expected', index, 'atSeconds'], message: 'after the end of the clip' })
+      }
+    })
+    for (const [index, ruleId] of (manifest.strictRules ?? []).entries()) {
+      if (!ruleIds.has(ruleId)) context.addIssue({ code: z.ZodIssueCode.custom, path: ['strictRules', index], message: `no rule ${ruleId}` })
+    }
+  })
+export type ScenarioManifest = z.infer<typeof ScenarioManifestSchema>
