@@ -79,7 +79,7 @@ describe.each(ALL_TRANSPORTS)('contract over $name', (transport) => {
     expect(session.permissions).toContain('camera.view')
     expect(session.permissions).not.toContain('account.manage')
     await operator.client.call('cameras.list', {})
-    for (const method of ['users.list', 'audit.query', 'audit.verify', 'cameras.remove', 'organisation.update']) {
+    for (const method of ['users.list', 'audit.query', 'audit.verify', 'cameras.remove', 'organisation.update', 'analytics.saveScene']) {
       const answer = await new Promise<unknown>((resolve) => {
         const off = operator.raw.onMessage((message) => {
           off()
@@ -101,6 +101,23 @@ describe.each(ALL_TRANSPORTS)('contract over $name', (transport) => {
     }
     const locked = await expectRpcError(stranger.client.call('session.login', { username: 'admin', password: ADMIN_PASSWORD }), 'UNAUTHENTICATED')
     expect(locked.message).toMatch(/verrouillé/)
+  })
+
+  it('keeps a camera’s scene, validated, and serves events and their images only when they exist', async () => {
+    await connected.client.call('cameras.add', { id: 'quai', name: 'Quai', source: 'rtsp://192.0.2.10/flux' })
+    expect(await connected.client.call('analytics.getScene', { cameraId: 'quai' })).toEqual({ zones: [], lines: [], masks: [], rules: [] })
+    const scene = {
+      zones: [{ id: 'quai', name: 'Bord du quai', polygon: [{ x: 0, y: 0.6 }, { x: 1, y: 0.6 }, { x: 1, y: 1 }], groundAreaM2: 40 }],
+      lines: [],
+      masks: [{ id: 'immeuble', name: 'Façade', polygon: [{ x: 0, y: 0 }, { x: 0.2, y: 0 }, { x: 0.2, y: 0.3 }] }],
+      rules: [{ id: 'densite', name: 'Densité', kind: 'crowd-density' as const, zoneId: 'quai', thresholds: { low: 1, high: 3 } }]
+    }
+    const saved = await connected.client.call('analytics.saveScene', { cameraId: 'quai', scene })
+    expect(saved.rules[0]).toMatchObject({ enabled: true, priority: 'normal', hysteresis: 0.2 })
+    expect(await connected.client.call('analytics.getScene', { cameraId: 'quai' })).toEqual(saved)
+    await expectRpcError(connected.client.call('analytics.getScene', { cameraId: 'inconnue' }), 'NOT_FOUND')
+    expect(await connected.client.call('events.list', {})).toEqual({ events: [], nextBefore: null })
+    await expectRpcError(connected.client.call('events.snapshot', { eventId: 1 }), 'NOT_FOUND')
   })
 
   it('answers a public call with a validated value', async () => {

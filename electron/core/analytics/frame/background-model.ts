@@ -39,12 +39,12 @@ export const DEFAULT_BACKGROUND_OPTIONS: Readonly<Required<BackgroundModelOption
  *   display case for ten minutes must not become part of it. Those cells are not reported either,
  *   and their change timers are left as they were;
  * - cells currently changed: a removed object would otherwise fade out of the report within a
- *   couple of minutes, before the rule has had a chance to confirm it.
+ *   few minutes, and a person not tracked (missed by the detector) would leave a trace.
  *
  * A cell that has differed continuously for `absorbAfterMs` is taken into the background at once,
  * so a permanent change (a moved bench) is reported for five minutes, then forgotten. A change of
- * most of the picture at once is not a removed object but light or exposure: the visible cells are
- * rebuilt from the frame and nothing is reported. An object removed at that very moment is missed,
+ * most of the picture at once (over half the visible cells by default) is not a removed object but
+ * light or exposure: the visible cells are rebuilt from the frame and nothing is reported. An object removed at that very moment is missed,
  * a price worth paying against alarms in every zone each time the lights go on.
  *
  * The first frame, and any frame of a new size, initialises the background and reports nothing.
@@ -72,13 +72,17 @@ export class BackgroundModel {
   constructor(options: BackgroundModelOptions = {}) {
     this.options = { ...DEFAULT_BACKGROUND_OPTIONS, ...options }
     const { cellSize, changeThreshold, learnTimeConstantMs, absorbAfterMs, sceneChangeFraction } = this.options
-    if (!Number.isInteger(cellSize) || cellSize < 1 || cellSize > 256) throw new RangeError(`cellSize must be an integer in [1, 256], got ${cellSize}`)
+    if (!Number.isInteger(cellSize) || cellSize < 1) throw new RangeError(`cellSize must be a positive integer, got ${cellSize}`)
     if (!(changeThreshold >= 0)) throw new RangeError(`changeThreshold must be ≥ 0, got ${changeThreshold}`)
     if (!(learnTimeConstantMs > 0)) throw new RangeError(`learnTimeConstantMs must be > 0, got ${learnTimeConstantMs}`)
     if (!(absorbAfterMs >= 0)) throw new RangeError(`absorbAfterMs must be ≥ 0, got ${absorbAfterMs}`)
     if (!(sceneChangeFraction > 0 && sceneChangeFraction <= 1)) throw new RangeError(`sceneChangeFraction must be in (0, 1], got ${sceneChangeFraction}`)
   }
 
+  /**
+   * Takes in one frame and returns the changed regions in frame pixels. `exclude` holds the boxes
+   * of the objects being tracked in this frame, in the same pixels.
+   */
   update(frame: TimedRgbFrame, exclude: readonly Box[]): Box[] {
     assertRgbFrame(frame)
     const fresh = !this.initialised || frame.width !== this.width || frame.height !== this.height

@@ -6,8 +6,8 @@ import { BYTES_PER_PIXEL } from './rgb-frame'
  * before anything else looks at it (detector, background model, stored snapshots).
  *
  * A pixel is covered when its centre lies inside a mask polygon scaled to the frame, by the
- * even-odd rule: the same test as `pointInPolygon` in the rules, so what the editor shows, what the
- * rules reason about and what gets blanked agree to the pixel. A pixel under several masks is
+ * even-odd rule: the same test as `pointInPolygon` in the rules, so the rules' geometry and the
+ * blanked pixels agree to the pixel. A pixel under several masks is
  * covered once (masks add up, they never cancel each other).
  *
  * Construction does the geometry; `apply` only replays precomputed byte ranges with `fill`, and a
