@@ -17,7 +17,7 @@ import { openAuditLog, SYSTEM_ACTOR, SYSTEM_WORKSTATION } from './audit'
 import { AnalyticsSupervisor } from './analytics/analytics-supervisor'
 import type { PipelineEvent } from './analytics/camera-pipeline'
 import { SharedDetector } from './analytics/detection/shared-detector'
-import { DEFAULT_DETECTOR_MODEL_ID } from './analytics/detection/model-manifest'
+import { AnalyticsSettings } from './analytics/analytics-settings'
 import { encodeJpeg } from './analytics/frame/snapshot-jpeg'
 import { SceneStore } from './analytics/scene-store'
 import { EventStore } from './events/event-store'
@@ -173,9 +173,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const scenes = await SceneStore.open(db, (cameraId) => (directory.isDemo(cameraId) ? demoScene(cameraId) : undefined), log)
   const events = new EventStore({ db, snapshotsDir: join(options.dataDir, 'snapshots'), now, log })
+  const analyticsSettings = await AnalyticsSettings.open(db)
   const detector = new SharedDetector({
     modelsDir: join(options.appRoot, 'models'),
-    modelId: DEFAULT_DETECTOR_MODEL_ID,
+    modelId: analyticsSettings.detectorModel,
     size: options.detectorThreads,
     workerScript: options.detectorWorkerScript
   })
@@ -278,6 +279,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     analyticsStatus: () => analytics.snapshot(),
     scenes,
     events,
+    detector: {
+      choice: () => detector.choice(),
+      select: async (modelId) => {
+        await analyticsSettings.setDetectorModel(modelId)
+        await detector.setModel(modelId)
+        await analytics.restartAll()
+      }
+    },
     now
   })
 

@@ -3,6 +3,26 @@ import { CameraIdSchema } from './camera'
 import { ModuleIdSchema } from './compliance'
 import { AlertPrioritySchema, ClassGroupSchema, NormBoxSchema, RULE_KINDS, type RuleKind } from './scene'
 
+/** The object detectors shipped with Vigie (manifests in models/); NanoDet-Plus is the default. */
+export const DETECTOR_MODEL_IDS = ['nanodet-plus-416', 'yolox-nano-416', 'fastestdet-352'] as const
+export const DetectorModelIdSchema = z.enum(DETECTOR_MODEL_IDS)
+export type DetectorModelId = z.infer<typeof DetectorModelIdSchema>
+export const DEFAULT_DETECTOR_MODEL_ID: DetectorModelId = 'nanodet-plus-416'
+
+export const DetectorChoiceSchema = z.object({
+  active: DetectorModelIdSchema,
+  models: z.array(
+    z.object({
+      id: DetectorModelIdSchema,
+      name: z.string(),
+      licence: z.string(),
+      /** False until `npm run assets` has fetched its file. */
+      present: z.boolean()
+    })
+  )
+})
+export type DetectorChoice = z.infer<typeof DetectorChoiceSchema>
+
 export const EVENT_KINDS = [
   'intrusion',
   'zone-exit',

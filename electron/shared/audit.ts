@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'camera.update',
   'camera.remove',
   'scene.update',
+  'analytics.detector',
   'settings.update',
   'live.start',
   'live.stop',

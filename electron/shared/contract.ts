@@ -21,7 +21,7 @@ import {
   ModuleStatusSchema,
   RulePackInfoSchema
 } from './compliance'
-import { AnalyticsEventSchema, AnalyticsOverlaySchema, EventQuerySchema } from './analytics-events'
+import { AnalyticsEventSchema, AnalyticsOverlaySchema, DetectorChoiceSchema, DetectorModelIdSchema, EventQuerySchema } from './analytics-events'
 import { SceneSchema } from './scene'
 
 /**
@@ -248,6 +248,10 @@ export const contract = {
   'analytics.getScene': method({ input: CameraRef, output: SceneSchema, access: 'camera.view' }),
   /** Replaces the camera's scene as a whole; audited with what changed. Running analytics pick it up at once. */
   'analytics.saveScene': method({ input: z.object({ cameraId: CameraIdSchema, scene: SceneSchema }).strict(), output: SceneSchema, access: 'scene.manage' }),
+  /** The object detector every camera's analytics use, and the ones that could replace it. */
+  'analytics.detector': method({ input: NoInput, output: DetectorChoiceSchema, access: 'camera.view' }),
+  /** Switches the detector for all cameras; running analytics restart on it within seconds. Audited. */
+  'analytics.setDetector': method({ input: z.object({ modelId: DetectorModelIdSchema }).strict(), output: DetectorChoiceSchema, access: 'camera.configure' }),
   /** Newest first; `nextBefore` pages on. */
   'events.list': method({
     input: EventQuerySchema,

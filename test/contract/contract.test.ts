@@ -120,6 +120,20 @@ describe.each(ALL_TRANSPORTS)('contract over $name', (transport) => {
     await expectRpcError(connected.client.call('events.snapshot', { eventId: 1 }), 'NOT_FOUND')
   })
 
+  it('switches the installation’s detector, on the record', async () => {
+    const choice = await connected.client.call('analytics.detector', {})
+    expect(choice.active).toBe('nanodet-plus-416')
+    expect(choice.models.map((model) => model.id)).toEqual(['nanodet-plus-416', 'yolox-nano-416', 'fastestdet-352'])
+    expect(choice.models.every((model) => model.present)).toBe(true)
+    expect((await connected.client.call('analytics.setDetector', { modelId: 'yolox-nano-416' })).active).toBe('yolox-nano-416')
+    expect((await connected.client.call('analytics.detector', {})).active).toBe('yolox-nano-416')
+    await connected.client.call('users.create', { username: 'sophie', displayName: 'Superviseuse', roles: ['supervisor'], allGroups: true, password: OPERATOR_PASSWORD })
+    const supervisor = await connectAnother()
+    await supervisor.client.call('session.login', { username: 'sophie', password: OPERATOR_PASSWORD })
+    const audit = await supervisor.client.call('audit.query', { action: 'analytics.detector' })
+    expect(audit.entries[0]).toMatchObject({ actor: 'admin', target: 'yolox-nano-416', details: { previous: 'nanodet-plus-416' } })
+  })
+
   it('answers a public call with a validated value', async () => {
     const info = await connected.client.call('app.info', {})
     expect(info.product).toBe('Vigie')

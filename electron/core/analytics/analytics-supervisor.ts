@@ -130,6 +130,12 @@ export class AnalyticsSupervisor {
     }
   }
 
+  /** Stops every camera's analysis; the next pass starts them again (on a new detector, say). */
+  async restartAll(): Promise<void> {
+    for (const cameraId of [...this.runs.keys()]) this.stopCamera(cameraId)
+    await this.reconcile()
+  }
+
   async dispose(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     await this.passing

@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'camera.update': 'Modification de caméra',
   'camera.remove': 'Suppression de caméra',
   'scene.update': 'Modification des zones, masques et règles',
+  'analytics.detector': 'Changement du détecteur d’objets',
   'settings.update': 'Modification des réglages',
   'live.start': 'Début de visionnage en direct',
   'live.stop': 'Fin de visionnage en direct',

@@ -458,6 +458,7 @@ export const en: Messages = {
         remove: 'Camera deleted'
       },
       scene: { update: 'Zones, masks and rules changed' },
+      analytics: { detector: 'Object detector changed' },
       settings: { update: 'Workstation settings change' },
       live: {
         start: 'Live viewing started',

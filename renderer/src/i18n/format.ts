@@ -20,6 +20,8 @@ export interface Formatters {
   calendarDate(isoDate: string): string
   /** A count with the language's digit grouping: 12345 → « 12 345 ». */
   integer(value: number): string
+  /** Any number as the language writes it, up to six decimals: 0.25 → « 0,25 ». */
+  decimal(value: number): string
   /** A file's size in the unit that reads best: « 812 ko », « 1,4 Mo ». */
   fileSize(bytes: number): string
   /** A moment people plan around (an account locked until…): « 14:32 » today, with the date otherwise. */
@@ -40,6 +42,7 @@ export function createFormatters(locale: Locale): Formatters {
   const timeFormat = new Intl.DateTimeFormat(tag, { timeStyle: 'medium' })
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'medium' })
   const integerFormat = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 })
+  const decimalFormat = new Intl.NumberFormat(tag, { maximumFractionDigits: 6 })
   const clockFormat = new Intl.DateTimeFormat(tag, { timeStyle: 'short' })
   const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'short' })
   const kilobytesFormat = new Intl.NumberFormat(tag, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 })
@@ -55,6 +58,7 @@ export function createFormatters(locale: Locale): Formatters {
       return day ? dateFormat.format(day) : isoDate
     },
     integer: (value) => integerFormat.format(value),
+    decimal: (value) => decimalFormat.format(value),
     fileSize: (bytes) => (bytes < 1_000_000 ? kilobytesFormat.format(Math.max(1, bytes / 1000)) : megabytesFormat.format(bytes / 1_000_000)),
     until: (epochMs, nowMs = Date.now()) =>
       new Date(epochMs).toDateString() === new Date(nowMs).toDateString() ? clockFormat.format(epochMs) : dayAndClockFormat.format(epochMs)
@@ -67,4 +71,10 @@ export function useFormatters(): Formatters {
   const language = i18n.resolvedLanguage
   const locale = isLocale(language) ? language : DEFAULT_LOCALE
   return useMemo(() => createFormatters(locale), [locale])
+}
+
+/** The decimal mark people type in the language shown: « 1,5 » in French, « 1.5 » in English. */
+export function useDecimalSeparator(): ',' | '.' {
+  const { i18n } = useTranslation()
+  return i18n.resolvedLanguage === 'en' ? '.' : ','
 }

@@ -471,6 +471,7 @@ export const fr = {
         remove: 'Suppression de caméra'
       },
       scene: { update: 'Modification des zones, masques et règles' },
+      analytics: { detector: 'Changement du détecteur d’objets' },
       settings: { update: 'Modification des réglages du poste' },
       live: {
         start: 'Début de visionnage en direct',

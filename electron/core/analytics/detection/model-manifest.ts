@@ -56,8 +56,7 @@ export type ModelManifest = z.infer<typeof ModelManifestSchema>
 export type Preprocessing = ModelManifest['preprocessing']
 export type DecodingSpec = ModelManifest['decoding']
 
-export const DETECTOR_MODEL_IDS = ['nanodet-plus-416', 'yolox-nano-416', 'fastestdet-352'] as const
-export const DEFAULT_DETECTOR_MODEL_ID = 'nanodet-plus-416'
+export { DEFAULT_DETECTOR_MODEL_ID, DETECTOR_MODEL_IDS } from '../../../shared/analytics-events'
 
 export function parseModelManifest(json: unknown, source = 'model manifest'): ModelManifest {
   const parsed = ModelManifestSchema.safeParse(json)

@@ -1,17 +1,42 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { DetectorChoice, DetectorModelId } from '../../../shared/analytics-events'
 import type { EventModelInfo, FrameDetector } from '../camera-pipeline'
 import { DetectorPool, type DetectorPoolOptions } from './detector-pool'
-import { loadModelManifest } from './model-manifest'
+import { DETECTOR_MODEL_IDS, loadModelManifest } from './model-manifest'
 
 /**
  * The one detector pool of the app, started when the first camera needs it (not at launch: a site
  * with no module unlocked loads no model). A failed start is forgotten, so the next request tries
- * again, once the model has been fetched for instance.
+ * again, once the model has been fetched for instance. Switching the model closes the pool; the
+ * next request starts one on the new model.
  */
 export class SharedDetector {
   private starting: Promise<{ detector: FrameDetector; model: EventModelInfo }> | null = null
   private pool: DetectorPool | null = null
 
-  constructor(private readonly options: DetectorPoolOptions) {}
+  constructor(private options: DetectorPoolOptions) {}
+
+  get modelId(): string {
+    return this.options.modelId
+  }
+
+  async setModel(modelId: DetectorModelId): Promise<void> {
+    if (modelId === this.options.modelId) return
+    await this.close()
+    this.options = { ...this.options, modelId }
+  }
+
+  /** Every shipped detector, and whether its file is there to be loaded. */
+  choice(): DetectorChoice {
+    return {
+      active: this.options.modelId as DetectorModelId,
+      models: DETECTOR_MODEL_IDS.map((id) => {
+        const manifest = loadModelManifest(this.options.modelsDir, id)
+        return { id, name: manifest.name, licence: manifest.licence, present: existsSync(join(this.options.modelsDir, manifest.file)) }
+      })
+    }
+  }
 
   get(): Promise<{ detector: FrameDetector; model: EventModelInfo }> {
     if (!this.starting) {

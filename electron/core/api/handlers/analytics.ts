@@ -24,8 +24,20 @@ function sceneChanges(previous: Scene, next: Scene): Record<string, unknown> {
   return { zones: diff('zones'), lines: diff('lines'), masks: diff('masks'), rules: diff('rules'), scene: next }
 }
 
-export function analyticsHandlers(deps: HandlerDeps): HandlerGroup<'analytics.getScene' | 'analytics.saveScene' | 'events.list' | 'events.snapshot'> {
+export function analyticsHandlers(
+  deps: HandlerDeps
+): HandlerGroup<'analytics.getScene' | 'analytics.saveScene' | 'analytics.detector' | 'analytics.setDetector' | 'events.list' | 'events.snapshot'> {
   return {
+    'analytics.detector': () => deps.detector.choice(),
+    'analytics.setDetector': async ({ modelId }, ctx) => {
+      const choice = deps.detector.choice()
+      const model = choice.models.find((candidate) => candidate.id === modelId)
+      if (!model?.present) throw new RpcError('CONFLICT', `Le modèle « ${model?.name ?? modelId} » n’est pas installé : lancez « npm run assets ».`)
+      if (choice.active === modelId) return choice
+      await deps.record(ctx, 'analytics.detector', { target: modelId, details: { previous: choice.active, next: modelId } })
+      await deps.detector.select(modelId)
+      return deps.detector.choice()
+    },
     'analytics.getScene': ({ cameraId }, ctx) => {
       requireVisibleCamera(deps, ctx, cameraId)
       return deps.scenes.get(cameraId)

@@ -2,6 +2,7 @@ import type { Organisation } from '../../../shared/accounts'
 import type { AuditAction } from '../../../shared/audit'
 import type { CameraHealth } from '../../../shared/camera'
 import type { AppInfo, CameraProbeResult, MethodName } from '../../../shared/contract'
+import type { DetectorChoice, DetectorModelId } from '../../../shared/analytics-events'
 import type { Handlers } from '../../../shared/rpc/server'
 import type { AuditLog } from '../../audit'
 import type { ComplianceService } from '../../compliance'
@@ -56,6 +57,11 @@ export interface HandlerDeps {
   analyticsStatus: () => AnalyticsRunStatus[]
   scenes: SceneStore
   events: EventStore
+  detector: {
+    choice(): DetectorChoice
+    /** Keeps the choice, then restarts every camera's analytics on the new model. */
+    select(modelId: DetectorModelId): Promise<void>
+  }
   now: () => number
 }
 

@@ -1,8 +1,8 @@
 import type { Migration } from '../migrations'
 
 /**
- * What the analytics need to keep: each camera's scene (zones, lines, masks, rules) and the events
- * its rules raise. A snapshot is a JPEG file under <dataDir>/snapshots/, privacy masks already
+ * What the analytics need to keep: each camera's scene (zones, lines, masks, rules), the detector
+ * chosen for the installation, and the events its rules raise. A snapshot is a JPEG file under <dataDir>/snapshots/, privacy masks already
  * applied; counting updates never have one.
  */
 export const analytics: Migration = {
@@ -15,6 +15,12 @@ export const analytics: Migration = {
         scene TEXT NOT NULL,
         updated_at INTEGER NOT NULL,
         updated_by TEXT NOT NULL
+      );
+
+      -- Installation-wide analytics choices (the detector model), one JSON value per key.
+      CREATE TABLE analytics_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
       );
 
       CREATE TABLE analytics_events (
