@@ -13,6 +13,8 @@ export interface ModuleGate {
 export interface GateVerdict {
   allowed: boolean
   reason: string
+  /** The rule pack allows the module on condition that only counts are kept, never images. */
+  countsOnly?: boolean
 }
 
 export interface AnalyticsSupervisorOptions {
@@ -39,6 +41,7 @@ interface CameraRun {
   /** Null until the detector is ready; frames decoded before then are not analysed. */
   pipeline: CameraPipeline | null
   allowed: ReadonlySet<ModuleId>
+  countsOnly: ReadonlySet<ModuleId>
   /** Frames analysed when each module started, to count what it has analysed since. */
   startedAtFrame: Map<ModuleId, number>
 }
@@ -107,6 +110,7 @@ export class AnalyticsSupervisor {
     for (const camera of this.options.cameras()) {
       const wanted = camera.enabled ? camera.analytics : []
       const allowed: ModuleId[] = []
+      const countsOnly = new Set<ModuleId>()
       for (const moduleId of wanted) {
         const key = `${camera.id}/${moduleId}`
         seen.add(key)
@@ -115,9 +119,10 @@ export class AnalyticsSupervisor {
             ? { allowed: false, reason: 'ffmpeg est introuvable' }
             : (this.detectorUnavailable() ?? (await this.options.gate.canRun(moduleId, camera.id)))
         if (verdict.allowed) allowed.push(moduleId)
+        if (verdict.allowed && verdict.countsOnly) countsOnly.add(moduleId)
         this.setStatus(camera.id, moduleId, verdict.allowed, verdict.allowed ? RUNNING : verdict.reason)
       }
-      this.applyCamera(camera, allowed)
+      this.applyCamera(camera, allowed, countsOnly)
     }
     for (const [key, status] of this.statuses) {
       if (!seen.has(key)) {
@@ -143,7 +148,7 @@ export class AnalyticsSupervisor {
     this.runs.clear()
   }
 
-  private applyCamera(camera: DirectoryCamera, allowed: ModuleId[]): void {
+  private applyCamera(camera: DirectoryCamera, allowed: ModuleId[], countsOnly: ReadonlySet<ModuleId>): void {
     const current = this.runs.get(camera.id)
     if (allowed.length === 0) {
       if (current) this.stopCamera(camera.id)
@@ -159,7 +164,7 @@ export class AnalyticsSupervisor {
         ffmpegPath: this.options.ffmpegPath ?? 'ffmpeg',
         log: this.options.log
       })
-      const started: CameraRun = { feed, source: camera.source, pipeline: null, allowed: new Set(allowed), startedAtFrame: new Map() }
+      const started: CameraRun = { feed, source: camera.source, pipeline: null, allowed: new Set(allowed), countsOnly, startedAtFrame: new Map() }
       run = started
       this.runs.set(camera.id, started)
       feed.start()
@@ -168,8 +173,11 @@ export class AnalyticsSupervisor {
     }
     const allowedNow = new Set(allowed)
     const scene = this.options.scene(camera.id)
-    if (run.pipeline && (!sameSet(run.allowed, allowedNow) || run.scene !== scene)) run.pipeline.configure(scene, allowedNow)
+    if (run.pipeline && (!sameSet(run.allowed, allowedNow) || !sameSet(run.countsOnly, countsOnly) || run.scene !== scene)) {
+      run.pipeline.configure(scene, allowedNow, countsOnly)
+    }
     run.allowed = allowedNow
+    run.countsOnly = countsOnly
     run.scene = scene
     for (const moduleId of allowed) if (!run.startedAtFrame.has(moduleId)) run.startedAtFrame.set(moduleId, this.framesOf(run))
     for (const moduleId of [...run.startedAtFrame.keys()]) if (!allowed.includes(moduleId)) run.startedAtFrame.delete(moduleId)
@@ -187,6 +195,7 @@ export class AnalyticsSupervisor {
           model,
           scene: run.scene ?? this.options.scene(cameraId),
           allowedModules: run.allowed,
+          countsOnlyModules: run.countsOnly,
           onEvent: this.options.onEvent,
           onOverlay: this.options.onOverlay
         })

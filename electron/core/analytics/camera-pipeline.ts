@@ -60,6 +60,8 @@ export interface CameraPipelineOptions {
   scene: Scene
   /** Modules the compliance lock allows on this camera now; the rules of any other module are not compiled. */
   allowedModules: ReadonlySet<ModuleId>
+  /** Modules whose rule-pack limits keep counts only: their events carry no image, box or track. */
+  countsOnlyModules?: ReadonlySet<ModuleId>
   onEvent: (event: PipelineEvent) => void
   onOverlay?: (overlay: AnalyticsOverlay) => void
   onTimings?: (timings: FrameTimings) => void
@@ -95,6 +97,7 @@ export class CameraPipeline {
   private compiled: Compiled | null = null
   private scene: Scene
   private allowedModules: ReadonlySet<ModuleId>
+  private countsOnlyModules: ReadonlySet<ModuleId>
   private lastDetections: Detection[] = []
   private readonly counts = new Map<string, { in: number; out: number; occupancy: number }>()
   private busy = false
@@ -105,13 +108,15 @@ export class CameraPipeline {
     this.gate = options.motionGating === false ? null : new MotionGate(options.motion)
     this.scene = options.scene
     this.allowedModules = options.allowedModules
+    this.countsOnlyModules = options.countsOnlyModules ?? new Set()
   }
 
   /** A new scene or a new answer from the lock: the rules are rebuilt, the tracks carry on. */
-  configure(scene: Scene, allowedModules: ReadonlySet<ModuleId>): void {
+  configure(scene: Scene, allowedModules: ReadonlySet<ModuleId>, countsOnlyModules: ReadonlySet<ModuleId> = new Set()): void {
     const masksChanged = JSON.stringify(scene.masks) !== JSON.stringify(this.scene.masks)
     this.scene = scene
     this.allowedModules = allowedModules
+    this.countsOnlyModules = countsOnlyModules
     this.compiled = null
     this.counts.clear()
     // New masks change the image the gate compares against: start from a fresh reference.
@@ -201,18 +206,19 @@ export class CameraPipeline {
     if (event.kind === 'people-count') {
       this.counts.set(rule.id, { in: Number(event.details.in), out: Number(event.details.out), occupancy: Number(event.details.occupancy) })
     }
-    const countsOnly = COUNTS_ONLY_KINDS.includes(rule.kind)
+    const moduleId = RULE_MODULE[rule.kind]
+    const countsOnly = COUNTS_ONLY_KINDS.includes(rule.kind) || this.countsOnlyModules.has(moduleId)
     this.options.onEvent({
       cameraId: this.options.cameraId,
       ruleId: rule.id,
       ruleName: rule.name,
       ruleKind: rule.kind,
-      moduleId: RULE_MODULE[rule.kind],
+      moduleId,
       kind: event.kind,
       priority: rule.priority,
       at: event.at,
-      boxes: event.boxes.map((box) => normaliseBox(box, frame)),
-      trackIds: event.trackIds,
+      boxes: countsOnly ? [] : event.boxes.map((box) => normaliseBox(box, frame)),
+      trackIds: countsOnly ? [] : event.trackIds,
       details: event.details,
       alert: !countsOnly,
       model: this.options.model,

@@ -34,6 +34,8 @@ export interface RunDecision {
   allowed: boolean
   /** Shown to operators, in French. */
   reason: string
+  /** The rule pack's limits on a module allowed to run: only counts may be kept, for instance. */
+  countsOnly?: boolean
 }
 
 /** A change of state that no one caused: an expiry, the end of a legal basis, a rule pack taking effect. */
@@ -187,7 +189,7 @@ export class ComplianceService {
       return { allowed: false, reason: `${status.label} — le déblocage a pris fin.` }
     }
     const until = status.validUntil === null ? 'sans échéance' : `jusqu’au ${formatFrenchDate(this.calendar.today(status.validUntil))} exclu`
-    return { allowed: true, reason: `${status.label} — débloqué ${until}.` }
+    return { allowed: true, reason: `${status.label} — débloqué ${until}.`, countsOnly: status.limits.countsOnly }
   }
 
   /** The register's content: states, approvals with their revocations, every document with its withdrawal. */

@@ -108,6 +108,14 @@ describe('CameraPipeline', () => {
     expect(overlays.at(-1)?.counts).toEqual([{ ruleId: 'occupation', in: 0, out: 0, occupancy: 1 }])
   })
 
+  it('keeps no image, box or track for a module the rule pack limits to counts', async () => {
+    const { instance, events } = pipeline(new ScriptedDetector(walking), ['detection-intrusion'])
+    instance.configure(SceneSchema.parse(SCENE), new Set<ModuleId>(['detection-intrusion']), new Set<ModuleId>(['detection-intrusion']))
+    for (let i = 0; i < 14; i++) await instance.process(frame(i * 200))
+    const intrusion = events.find((event) => event.kind === 'intrusion')
+    expect(intrusion).toMatchObject({ alert: true, snapshot: null, boxes: [], trackIds: [] })
+  })
+
   it('reuses the last detections on a still frame instead of running the detector', async () => {
     const detector = new ScriptedDetector(() => [person(40)])
     const { instance, overlays } = pipeline(detector, ['detection-intrusion'], { motionGating: true })
