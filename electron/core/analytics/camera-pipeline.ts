@@ -207,7 +207,8 @@ export class CameraPipeline {
       this.counts.set(rule.id, { in: Number(event.details.in), out: Number(event.details.out), occupancy: Number(event.details.occupancy) })
     }
     const moduleId = RULE_MODULE[rule.kind]
-    const countsOnly = COUNTS_ONLY_KINDS.includes(rule.kind) || this.countsOnlyModules.has(moduleId)
+    const counting = COUNTS_ONLY_KINDS.includes(rule.kind)
+    const countsOnly = counting || this.countsOnlyModules.has(moduleId)
     this.options.onEvent({
       cameraId: this.options.cameraId,
       ruleId: rule.id,
@@ -220,7 +221,7 @@ export class CameraPipeline {
       boxes: countsOnly ? [] : event.boxes.map((box) => normaliseBox(box, frame)),
       trackIds: countsOnly ? [] : event.trackIds,
       details: event.details,
-      alert: !countsOnly,
+      alert: !counting,
       model: this.options.model,
       parameters: ruleParameters(rule),
       snapshot: countsOnly ? null : { width: frame.width, height: frame.height, data: frame.data.slice() }
