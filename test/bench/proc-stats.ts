@@ -66,3 +66,50 @@ export async function measureProcesses(pids: () => number[], windowMs: number): 
   }
   return { cpuPercent: (100 * cpuSeconds) / elapsedSeconds, rssBytes }
 }
+
+/**
+ * CPU seconds of every live thread of `pid`, from /proc/<pid>/task/<tid>/schedstat (nanoseconds), for
+ * per-frame deltas finer than /proc/<pid>/stat's clock ticks. Threads that have exited are not counted.
+ */
+export function threadCpuSeconds(pid: number): number | null {
+  let tids: string[]
+  try {
+    tids = readdirSync(`/proc/${pid}/task`)
+  } catch {
+    return null
+  }
+  let nanoseconds = 0
+  for (const tid of tids) {
+    try {
+      nanoseconds += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
+    } catch {
+      /* the thread ended while we looked */
+    }
+  }
+  return nanoseconds / 1e9
+}
+
+/** The process's arguments, or null once it has ended. */
+export function commandLine(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((arg) => arg.length > 0)
+  } catch {
+    return null
+  }
+}
+
+export interface MachineCpuTimes {
+  /** clock ticks spent by all cores on anything but idling */
+  busy: number
+  /** all clock ticks of all cores */
+  total: number
+}
+
+/** The whole machine's CPU counters from /proc/stat, every process included. */
+export function machineCpuTimes(): MachineCpuTimes {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]
+  // cpu user nice system idle iowait irq softirq steal (guest times are already inside user and nice)
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number)
+  const total = user + nice + system + idle + iowait + irq + softirq + steal
+  return { busy: total - idle - iowait, total }
+}

@@ -1,3 +1,4 @@
+import { benchAnalytics } from './analytics'
 import { benchAudit } from './audit'
 import { benchIngest } from './ingest'
 
@@ -7,7 +8,8 @@ import { benchIngest } from './ingest'
  */
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<Record<string, unknown>>> = {
   ingest: benchIngest,
-  audit: benchAudit
+  audit: benchAudit,
+  analytics: benchAnalytics
 }
 
 const [name, ...rest] = process.argv.slice(2)

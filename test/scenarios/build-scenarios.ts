@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { ALL_SCENARIOS } from './definitions'
 import { ffmpeg, ffmpegVersion, mediaDigest, mediaPath } from './media'
 import { piecewiseExpression, type ScenarioDefinition } from './recipe'
-import { ScenarioManifestSchema, type ScenarioManifest } from './scenario-schema'
+import { ScenarioManifestSchema, STAND_IN_CLASS_IDS, type ScenarioManifest, type StandInDetection } from './scenario-schema'
 import { buildSprite, type BuiltSprite } from './sprites'
 
 /**
@@ -13,7 +13,10 @@ import { buildSprite, type BuiltSprite } from './sprites'
  * ground-truth JSON into `outDir`. Deterministic: the same recipe and the same ffmpeg give the same
  * bytes. Cached: a clip whose JSON records the same recipe hash is not encoded again.
  *
- *   npm run scenarios -- --out DIR [--only id-or-rule,...]
+ *   npm run scenarios -- --out DIR [--only id-or-rule,...] [--verify]
+ *
+ * With --verify, each clip is then run through the real analytics chain (run-scenario.ts) and its
+ * verdict printed; the exit code is 1 if any scenario misses an expected event or fires a forbidden one.
  */
 
 /** Bumped when the way recipes turn into ffmpeg arguments changes. */
@@ -77,6 +80,7 @@ async function buildScenario(definition: ScenarioDefinition, dir: string, log?: 
     expected: definition.expected,
     ...(definition.forbidden ? { forbidden: definition.forbidden } : {}),
     ...(definition.strictRules ? { strictRules: definition.strictRules } : {}),
+    ...(definition.standIns ? { standInDetections: standInDetections(definition, sprites) } : {}),
     notes: definition.notes,
     attribution: definition.attribution,
     recipeHash
@@ -105,6 +109,37 @@ async function buildScenario(definition: ScenarioDefinition, dir: string, log?: 
     renameSync(partialJson, jsonPath)
   }
   return manifest
+}
+
+/** The stand-in detections of a definition: each one is its actor's overlaid box, while it is shown. */
+function standInDetections(definition: ScenarioDefinition, sprites: readonly BuiltSprite[]): StandInDetection[] {
+  return (definition.standIns ?? []).map((standIn) => {
+    const index = definition.actors.findIndex((actor) => actor.name === standIn.actor)
+    if (index < 0) throw new Error(`${definition.id}: stand-in for unknown actor ${standIn.actor}`)
+    const actor = definition.actors[index]
+    const { x, y } = actor.path[0]
+    if (actor.path.some((point) => point.x !== x || point.y !== y)) throw new Error(`${definition.id}: stand-in actor ${actor.name} must not move`)
+    const sprite = sprites[index]
+    // Same rounding as ffmpeg's scale=-1:h (width rounded to the nearest integer) and overlay's integer placement.
+    const width = Math.round((sprite.width * actor.heightPx) / sprite.height)
+    const left = Math.trunc(x - width / 2)
+    const top = Math.trunc(y - actor.heightPx)
+    const round = (value: number): number => Math.round(value * 10_000) / 10_000
+    return {
+      label: standIn.label,
+      classId: STAND_IN_CLASS_IDS[standIn.label],
+      score: standIn.score,
+      box: {
+        x1: round(Math.max(0, left) / definition.width),
+        y1: round(Math.max(0, top) / definition.height),
+        x2: round(Math.min(definition.width, left + width) / definition.width),
+        y2: round(Math.min(definition.height, top + actor.heightPx) / definition.height)
+      },
+      fromSeconds: actor.path[0].t,
+      toSeconds: actor.path[actor.path.length - 1].t,
+      why: standIn.why
+    }
+  })
 }
 
 function safeRead(path: string): ScenarioManifest | null {
@@ -148,7 +183,7 @@ export function ffmpegArguments(definition: ScenarioDefinition, sprites: readonl
     const to = actor.path[actor.path.length - 1].t
     const next = `[v${index}]`
     filters.push(
-      `${current}[sprite${index}]overlay=x='${xs}-overlay_w/2':y='${ys}-overlay_h':enable='between(t,${from},${to})':eval=frame:shortest=1:format=yuv420${next}`
+      `${current}[sprite${index}]overlay=x='${xs}-overlay_w/2':y='${ys}-overlay_h':enable='between(t,${from},${to})':eval=frame:format=yuv420${next}`
     )
     current = next
   })
@@ -176,29 +211,50 @@ export function ffmpegArguments(definition: ScenarioDefinition, sprites: readonl
   return args
 }
 
-function parseArguments(argv: readonly string[]): { out: string; only?: string[] } {
+function parseArguments(argv: readonly string[]): { out: string; only?: string[]; verify: boolean } {
   let out: string | undefined
   let only: string[] | undefined
+  let verify = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (arg === '--out') out = argv[++i]
     else if (arg.startsWith('--out=')) out = arg.slice('--out='.length)
     else if (arg === '--only') only = argv[++i]?.split(',').filter(Boolean)
     else if (arg.startsWith('--only=')) only = arg.slice('--only='.length).split(',').filter(Boolean)
+    else if (arg === '--verify') verify = true
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: npm run scenarios -- --out DIR [--only id-or-rule,...]\n')
+      process.stdout.write('usage: npm run scenarios -- --out DIR [--only id-or-rule,...] [--verify]\n')
       process.exit(0)
     } else throw new Error(`unknown argument ${arg}`)
   }
   if (!out) throw new Error('--out DIR is required')
-  return { out, only }
+  return { out, only, verify }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   try {
-    const { out, only } = parseArguments(process.argv.slice(2))
+    const { out, only, verify } = parseArguments(process.argv.slice(2))
     const manifests = await buildScenarios(out, { only, log: (line) => process.stderr.write(`[scenarios] ${line}\n`) })
     for (const manifest of manifests) process.stdout.write(`${join(resolve(out), manifest.clip)}\n`)
+    if (verify) {
+      // Loaded only when asked for: building clips needs no detector.
+      const { describeVerdict, runScenario, startDetectorPool } = await import('./run-scenario')
+      const pool = await startDetectorPool()
+      let failed = 0
+      try {
+        for (const manifest of manifests) {
+          const { verdict } = await runScenario(manifest, resolve(out), { pool })
+          process.stderr.write(`${describeVerdict(verdict)}\n`)
+          if (!verdict.ok) failed += 1
+        }
+      } finally {
+        await pool.close()
+      }
+      if (failed > 0) {
+        process.stderr.write(`[scenarios] ${failed} scenario(s) failed\n`)
+        process.exit(1)
+      }
+    }
   } catch (error) {
     process.stderr.write(`[scenarios] ${(error as Error).message}\n`)
     process.exit(1)

@@ -36,6 +36,19 @@ export interface Actor {
   path: Waypoint[]
 }
 
+/**
+ * A detection the test adds to the detector's output for an actor that the detector cannot be made
+ * to see as what it stands for (see the object-left scenario: no bag in the media). The box is the
+ * actor's overlaid sprite, for as long as it is shown; the actor must not move.
+ */
+export interface StandIn {
+  /** Name of the (stationary) actor the detection stands for. */
+  actor: string
+  label: 'backpack' | 'handbag' | 'suitcase'
+  score: number
+  why: string
+}
+
 export interface ScenarioDefinition {
   id: string
   /** Rule kinds the scenario is about (for `--only` and reports). */
@@ -50,6 +63,7 @@ export interface ScenarioDefinition {
   expected: ExpectedEvent[]
   forbidden?: ForbiddenEvent[]
   strictRules?: string[]
+  standIns?: StandIn[]
   notes: string
   attribution: string[]
 }
@@ -119,9 +133,3 @@ export function norm(value: number, size: number): number {
   return Math.round((value / size) * 10_000) / 10_000
 }
 
-export interface FfmpegRecipe {
-  /** Arguments before the output file name. */
-  args: string[]
-  /** Inputs the arguments name by placeholder, resolved to files when building. */
-  spritePlaceholders: string[]
-}

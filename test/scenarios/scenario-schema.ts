@@ -57,9 +57,35 @@ export const ForbiddenEventSchema = z.union([
 ])
 export type ForbiddenEvent = z.infer<typeof ForbiddenEventSchema>
 
-/** The scene of the clip, checked against the product's own scene schema (ids, geometry, rule parameters). */
-const SceneInputSchema = z.custom<SceneInput>((value) => SceneSchema.safeParse(value).success, {
-  message: 'not a valid scene (see electron/shared/scene.ts)'
+export const STAND_IN_CLASS_IDS = { backpack: 24, handbag: 26, suitcase: 28 } as const
+
+/**
+ * A detection added by the test to the detector's output, in every analysed frame from
+ * `fromSeconds` to `toSeconds`, because no media file holds a real object the detector recognises
+ * as that class. Listed in the ground truth so that nobody mistakes the scenario for a test of the
+ * detector on that object.
+ */
+export const StandInDetectionSchema = z
+  .object({
+    label: z.enum(['backpack', 'handbag', 'suitcase']),
+    classId: z.number().int().nonnegative(),
+    score: z.number().gt(0).max(1),
+    /** Normalised box (fractions of the image). */
+    box: z.object({ x1: z.number().min(0).max(1), y1: z.number().min(0).max(1), x2: z.number().min(0).max(1), y2: z.number().min(0).max(1) }).strict(),
+    fromSeconds: seconds,
+    toSeconds: seconds,
+    why: z.string().min(1)
+  })
+  .strict()
+export type StandInDetection = z.infer<typeof StandInDetectionSchema>
+
+/**
+ * The scene of the clip as the product takes it (normalised geometry, rule parameters as chosen for
+ * this clip, defaults not applied). It is checked against the product's SceneSchema below, so that
+ * its own messages (unknown zone, missing ground area, ...) end up in the error.
+ */
+const SceneInputSchema = z.custom<SceneInput>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+  message: 'a scene object is required'
 })
 
 export const ScenarioManifestSchema = z
@@ -79,6 +105,7 @@ export const ScenarioManifestSchema = z
      * (for example a counting rule, whose every increment is listed).
      */
     strictRules: z.array(z.string().min(1)).optional(),
+    standInDetections: z.array(StandInDetectionSchema).optional(),
     /** How the clip was made, from which media, and what the test does and does not prove. */
     notes: z.string().min(1),
     /** Licence attribution of the media the clip was made from. */
@@ -89,7 +116,10 @@ export const ScenarioManifestSchema = z
   .strict()
   .superRefine((manifest, context) => {
     const scene = SceneSchema.safeParse(manifest.scene)
-    if (!scene.success) return
+    if (!scene.success) {
+      for (const issue of scene.error.issues) context.addIssue({ ...issue, path: ['scene', ...issue.path] } as z.IssueData)
+      return
+    }
     const ruleIds = new Set(scene.data.rules.map((rule) => rule.id))
     manifest.expected.forEach((event, index) => {
       if (!ruleIds.has(event.ruleId)) {

@@ -121,7 +121,7 @@ function pngSize(path: string): { width: number; height: number } {
 function differenceMask(frame: Uint8Array, empty: Uint8Array, frameWidth: number, region: PixelRect, threshold: number): Uint8Array {
   const width = region.x2 - region.x1
   const height = region.y2 - region.y1
-  let mask = new Uint8Array(width * height)
+  let mask: Uint8Array = new Uint8Array(width * height)
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = ((region.y1 + y) * frameWidth + region.x1 + x) * 3

@@ -13,9 +13,16 @@ export function compileScene(
   include: (rule: SceneRule) => boolean = (rule) => rule.enabled
 ): RuleDefinitionInput[] {
   const toPixels = (point: NormPoint): { x: number; y: number } => ({ x: point.x * width, y: point.y * height })
+  /**
+   * A zone vertex drawn on the image's border means "up to the edge and beyond": it is pushed half a
+   * frame outwards. Otherwise a person whose box reaches the bottom edge (ground point on or past the
+   * last row) would fall outside a zone drawn over the whole image.
+   */
+  const beyondEdge = (value: number, size: number): number => (value <= 0 ? -size / 2 : value >= 1 ? size * 1.5 : value * size)
+  const toZonePixels = (point: NormPoint): { x: number; y: number } => ({ x: beyondEdge(point.x, width), y: beyondEdge(point.y, height) })
   const zoneOf = (id: string | undefined): ZoneDefinition | undefined => {
     const zone: SceneZone | undefined = id === undefined ? undefined : scene.zones.find((z) => z.id === id)
-    return zone && { id: zone.id, name: zone.name, polygon: zone.polygon.map(toPixels), groundAreaM2: zone.groundAreaM2 }
+    return zone && { id: zone.id, name: zone.name, polygon: zone.polygon.map(toZonePixels), groundAreaM2: zone.groundAreaM2 }
   }
   const lineOf = (id: string | undefined): { start: { x: number; y: number }; end: { x: number; y: number } } | undefined => {
     const line = id === undefined ? undefined : scene.lines.find((l) => l.id === id)

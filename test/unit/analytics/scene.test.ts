@@ -65,9 +65,20 @@ describe('compileScene', () => {
   it('scales geometry to the frame, keeps parameters, drops disabled rules, and the engine accepts the result', () => {
     const rules = compileScene(SceneSchema.parse(scene), 640, 360)
     expect(rules.map((rule) => rule.id)).toEqual(['a', 'b'])
-    expect(rules[0]).toMatchObject({ kind: 'intrusion', minDwellSeconds: 2, zone: { id: 'z', polygon: [{ x: 320, y: 180 }, { x: 640, y: 180 }, { x: 640, y: 360 }, { x: 320, y: 360 }] } })
+    // Vertices on the image's border are pushed beyond it, so a box touching the edge is still inside.
+    expect(rules[0]).toMatchObject({ kind: 'intrusion', minDwellSeconds: 2, zone: { id: 'z', polygon: [{ x: 320, y: 180 }, { x: 960, y: 180 }, { x: 960, y: 540 }, { x: 320, y: 540 }] } })
     expect(rules[1]).toMatchObject({ kind: 'line-crossing', direction: 'A->B', line: { start: { x: 0, y: 180 }, end: { x: 640, y: 180 } } })
     expect(() => new RuleEngine('cam', rules)).not.toThrow()
+  })
+
+  it('counts a person whose box reaches the bottom edge inside a zone drawn over the whole image', () => {
+    const whole = SceneSchema.parse({
+      zones: [{ id: 'tout', name: 'Toute l’image', polygon: [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }, { x: 0, y: 1 }] }],
+      rules: [{ id: 'n', name: 'Occupation', kind: 'people-counting', zoneId: 'tout' }]
+    })
+    const engine = new RuleEngine('cam', compileScene(whole, 640, 360))
+    const track = { id: 1, group: 'person' as const, classId: 0, label: 'person', box: { x1: 100, y1: 200, x2: 160, y2: 361 }, score: 0.9, velocity: { x: 0, y: 0 }, history: [], firstSeenAt: 0, lastSeenAt: 0 }
+    expect(engine.process({ at: 0, tracks: [track] })[0]?.details).toMatchObject({ occupancy: 1 })
   })
 
   it('leaves out what the filter refuses', () => {
