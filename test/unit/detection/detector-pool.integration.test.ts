@@ -68,6 +68,21 @@ describe('detector pool', () => {
     }
   }, 60_000)
 
+  it('closes while frames are queued and one is in the model, without taking the process down', async () => {
+    // Terminating a worker inside onnxruntime's run() aborts the whole process: close() must not do that.
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const closing = await DetectorPool.start({ modelsDir: MODELS_DIR, modelId: MODEL_ID, size: 1, transferFrames: false })
+      const frame = readFrame(CLIPS.storeAisle, 30)
+      const results = [0, 1, 2, 3].map(() => closing.detect('store', frame).then(() => 'done', () => 'rejected'))
+      // The moment the first frame is back, the worker has started the second one.
+      await results[0]
+      await closing.close()
+      const outcomes = await Promise.all(results)
+      expect(outcomes).toEqual(['done', 'rejected', 'rejected', 'rejected'])
+    }
+    expect(process.exitCode ?? 0).toBe(0)
+  }, 120_000)
+
   it('refuses to start without the model file, telling to run npm run assets', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-models-'))
     copyFileSync(join(MODELS_DIR, `${MODEL_ID}.json`), join(dir, `${MODEL_ID}.json`))

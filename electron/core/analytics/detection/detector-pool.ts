@@ -5,7 +5,7 @@ import type { Detection, RgbFrame, TimedDetections } from './detection-types'
 import { loadModelManifest } from './model-manifest'
 import { requireModelFile } from './model-files'
 import { launchDetectorWorker } from './worker-launcher'
-import type { DetectRequest, DetectorWorkerData, DetectorWorkerReply } from './worker-protocol'
+import type { CloseRequest, DetectRequest, DetectorWorkerData, DetectorWorkerReply } from './worker-protocol'
 
 export interface DetectorPoolOptions extends DetectorWorkerData {
   /** Number of worker threads; by default one per core, keeping one core for the rest of the app. */
@@ -30,6 +30,8 @@ interface Slot {
   worker: Worker
   current: Task | null
 }
+
+const CLOSE_GRACE_MS = 10_000
 
 export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism() - 1)
@@ -93,12 +95,30 @@ export class DetectorPool {
     return this.order.sequence(cameraId, result)
   }
 
-  /** Stops the workers; frames still queued or running are rejected. */
+  /**
+   * Stops the workers: queued frames are rejected at once; a frame in progress finishes (its result
+   * is dropped) and each worker then releases its session and exits by itself. Terminating a thread
+   * inside onnxruntime's run() would abort the whole process, so terminate() is only the last resort
+   * for a worker that has not exited after CLOSE_GRACE_MS.
+   */
   async close(): Promise<void> {
+    if (this.closed) return
     this.closed = true
     const abandoned = [...this.queue.splice(0), ...this.slots.flatMap((slot) => (slot.current ? [slot.current] : []))]
     for (const task of abandoned) task.reject(new Error('Detector pool closed before the frame was processed'))
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()))
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()))
+        const request: CloseRequest = { kind: 'close' }
+        slot.worker.postMessage(request)
+        let timer: ReturnType<typeof setTimeout> | undefined
+        const late = new Promise<'late'>((resolve) => {
+          timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)
+        })
+        if ((await Promise.race([exited, late])) === 'late') await slot.worker.terminate()
+        clearTimeout(timer)
+      })
+    )
   }
 
   private dispatch(): void {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { Detector } from './detector'
-import type { DetectRequest, DetectorWorkerData, DetectorWorkerReply } from './worker-protocol'
+import type { DetectorWorkerData, DetectorWorkerReply, DetectorWorkerRequest } from './worker-protocol'
 
 /**
  * Worker thread entry: owns one onnxruntime session and runs the frames the pool sends, one at a time.
@@ -15,8 +15,15 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 const options = workerData as DetectorWorkerData
 Detector.load({ ...options, intraOpNumThreads: 1 }).then(
   (detector) => {
-    port.on('message', (request: DetectRequest) => {
-      detector.detectTimed(request).then(
+    // Frames run one at a time; a close waits for the frame in progress, because terminating a
+    // thread inside onnxruntime's run() aborts the whole process.
+    let running: Promise<void> = Promise.resolve()
+    port.on('message', (request: DetectorWorkerRequest) => {
+      if (request.kind === 'close') {
+        void running.then(() => detector.dispose()).finally(() => port.close())
+        return
+      }
+      running = detector.detectTimed(request).then(
         ({ detections, timings }) => reply({ kind: 'result', taskId: request.taskId, detections, timings }),
         (error: unknown) => reply({ kind: 'failed', taskId: request.taskId, message: describe(error) })
       )

@@ -16,6 +16,13 @@ export interface DetectRequest {
   data: Uint8Array
 }
 
+/** Asks the worker to release its session and exit on its own, once its current frame is done. */
+export interface CloseRequest {
+  kind: 'close'
+}
+
+export type DetectorWorkerRequest = DetectRequest | CloseRequest
+
 export type DetectorWorkerReply =
   | { kind: 'ready' }
   | { kind: 'load-failed'; message: string }
