@@ -7,7 +7,7 @@ const root = __dirname
 /**
  * One build for the three Electron targets. The "main" target also emits the two core hosts:
  * the utility-process host (desktop) and the headless host (browser mode), so both ship the same core,
- * and the detector worker they start.
+ * and the worker threads they start.
  */
 export default defineConfig({
   main: {
@@ -21,8 +21,10 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           'core-host': resolve(root, 'electron/hosts/utility.ts'),
           headless: resolve(root, 'electron/hosts/headless.ts'),
-          // Loaded by path from the hosts (worker threads), so it must be an entry of its own.
-          'detector-worker': resolve(root, 'electron/core/analytics/detection/detector-worker.ts')
+          // Worker threads are loaded by path from the hosts' folder, so each is an entry of its own
+          // (names as in electron/core/workers/launch-worker.ts).
+          'detector-worker': resolve(root, 'electron/core/analytics/detection/detector-worker.ts'),
+          'snapshot-encoder-worker': resolve(root, 'electron/core/analytics/frame/snapshot-encoder-worker.ts')
         }
       }
     }

@@ -18,7 +18,7 @@ import { AnalyticsSupervisor } from './analytics/analytics-supervisor'
 import type { PipelineEvent } from './analytics/camera-pipeline'
 import { SharedDetector } from './analytics/detection/shared-detector'
 import { AnalyticsSettings } from './analytics/analytics-settings'
-import { encodeJpeg } from './analytics/frame/snapshot-jpeg'
+import { SnapshotEncoder } from './analytics/frame/snapshot-encoder'
 import { SceneStore } from './analytics/scene-store'
 import { EventStore } from './events/event-store'
 import { ComplianceService, DOCUMENTS_FOLDER, RulePackCatalog, rulePackFolders } from './compliance'
@@ -45,8 +45,8 @@ export interface CoreOptions {
   demo?: DemoMode
   /** Desktop hosts pass electron-store; by default settings go to a JSON file in dataDir. */
   settingsBackend?: SettingsBackend
-  /** The compiled detector worker of a bundled build; from the sources, workers boot through tsx. */
-  detectorWorkerScript?: string | URL
+  /** Folder of a bundled build's worker scripts (the host's own folder); from the sources, workers boot through tsx. */
+  bundledWorkersDir?: URL
   /** Detector threads; by default one per core but one. */
   detectorThreads?: number
   /** better-sqlite3 built for the running runtime, when it is not the default (Electron). */
@@ -178,14 +178,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     modelsDir: join(options.appRoot, 'models'),
     modelId: analyticsSettings.detectorModel,
     size: options.detectorThreads,
-    workerScript: options.detectorWorkerScript
+    bundledWorkersDir: options.bundledWorkersDir
   })
+  const snapshots = new SnapshotEncoder(options.bundledWorkersDir)
   /** Stored first, then pushed: a screen never shows an event the database does not have. */
   const storeEvent = async (event: PipelineEvent): Promise<void> => {
     const { snapshot, ...fields } = event
+    // An image that cannot be encoded costs the image, never the event.
+    const jpeg = snapshot
+      ? await snapshots.encode(snapshot).catch((error: unknown) => {
+          log(`[events] snapshot of ${event.cameraId}/${event.ruleId} not encoded: ${(error as Error).message}`)
+          return null
+        })
+      : null
     const stored = await events.record({
       ...fields,
-      snapshot: snapshot ? { jpeg: encodeJpeg(snapshot), width: snapshot.width, height: snapshot.height } : null
+      snapshot: snapshot && jpeg ? { jpeg, width: snapshot.width, height: snapshot.height } : null
     })
     connections.broadcast('events.onDidRaise', (ctx) => (canSeeCamera(directory, ctx, stored.cameraId) ? stored : null))
   }
@@ -356,6 +364,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(complianceTimer)
       await analytics.dispose()
       await detector.close()
+      await snapshots.close()
       connections.closeAll()
       sessions.dispose()
       await ingest?.dispose()

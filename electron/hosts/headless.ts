@@ -25,8 +25,8 @@ async function main(): Promise<void> {
     mode: 'browser',
     version: readVersion(appRoot),
     demo: values.demo ? 'force' : 'auto',
-    // Resolved here, in an entry file: the build emits the worker beside the entries, not beside shared chunks.
-    detectorWorkerScript: new URL('./detector-worker.js', import.meta.url),
+    // Resolved here, in an entry file: the build emits the workers beside the entries, not beside shared chunks.
+    bundledWorkersDir: new URL('./', import.meta.url),
     log: logToStderr
   })
   const web = await startWebServer({ core, surface: 'console', rendererDir: join(appRoot, 'out', 'renderer'), port, log: logToStderr })

@@ -93,8 +93,8 @@ async function main(): Promise<void> {
     demo: values.demo ? 'force' : 'auto',
     settingsBackend: electronStoreBackend(values.data),
     sqliteNativeBinding: sqliteBindingForElectron(values['app-root']),
-    // Resolved here, in an entry file: the build emits the worker beside the entries, not beside shared chunks.
-    detectorWorkerScript: new URL('./detector-worker.js', import.meta.url),
+    // Resolved here, in an entry file: the build emits the workers beside the entries, not beside shared chunks.
+    bundledWorkersDir: new URL('./', import.meta.url),
     log: logToStderr
   })
   await startWebServer({ core, surface: 'media', port: 0, log: logToStderr })

@@ -4,14 +4,14 @@ import { CameraOrder } from './camera-order'
 import type { Detection, RgbFrame, TimedDetections } from './detection-types'
 import { loadModelManifest } from './model-manifest'
 import { requireModelFile } from './model-files'
-import { launchDetectorWorker } from './worker-launcher'
+import { launchWorker } from '../../workers/launch-worker'
 import type { CloseRequest, DetectRequest, DetectorWorkerData, DetectorWorkerReply } from './worker-protocol'
 
 export interface DetectorPoolOptions extends DetectorWorkerData {
   /** Number of worker threads; by default one per core, keeping one core for the rest of the app. */
   size?: number
-  /** Compiled worker script for bundled builds; omitted when running from the TypeScript sources. */
-  workerScript?: string | URL
+  /** Folder of a bundled build's worker scripts; omitted when running from the TypeScript sources. */
+  bundledWorkersDir?: URL
   /**
    * Move frame buffers to the worker instead of copying them (default true). The caller's
    * `frame.data` is then detached (length 0): turn this off if the frame is still used elsewhere.
@@ -62,7 +62,7 @@ export class DetectorPool {
       nmsIou: options.nmsIou
     }
     const workers = Array.from({ length: options.size ?? defaultPoolSize() }, () =>
-      launchDetectorWorker(data, options.workerScript)
+      launchWorker('detector-worker', data, options.bundledWorkersDir)
     )
     try {
       await Promise.all(workers.map(waitUntilReady))
