@@ -80,6 +80,37 @@ export function buildAnalysisArgs(options: AnalysisArgsOptions): string[] {
   ]
 }
 
+export interface RecordingArgsOptions {
+  readonly source: CameraSource
+  /** Segment files are named `<prefix>-00000.mp4`, `<prefix>-00001.mp4`… */
+  readonly outputPattern: string
+  /** Target segment length; a segment ends at the first keyframe after it. */
+  readonly segmentSeconds: number
+  readonly ioTimeoutMs?: number
+}
+
+/**
+ * Continuous recording in segments, without re-encoding. Each segment is a fragmented MP4 with a
+ * fragment at least every second, so a segment cut short by a crash still plays up to its last
+ * second. The segment list (`file,start,end` in seconds) comes on stdout as each segment closes.
+ */
+export function buildRecordingArgs(options: RecordingArgsOptions): string[] {
+  return [
+    ...GLOBAL_ARGS,
+    ...inputArgs(options),
+    '-map', '0:v:0', '-an', '-sn', '-dn',
+    '-c:v', 'copy',
+    '-f', 'segment',
+    '-segment_time', String(options.segmentSeconds),
+    '-segment_format', 'mp4',
+    '-segment_format_options', 'movflags=+frag_keyframe+empty_moov+default_base_moof:frag_duration=1000000',
+    '-reset_timestamps', '1',
+    '-segment_list', 'pipe:1',
+    '-segment_list_type', 'csv',
+    options.outputPattern
+  ]
+}
+
 function inputArgs({ source, ioTimeoutMs = DEFAULT_IO_TIMEOUT_MS }: { source: CameraSource; ioTimeoutMs?: number }): string[] {
   const timeoutUs = String(Math.round(ioTimeoutMs * 1000))
   switch (source.kind) {

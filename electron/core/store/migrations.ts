@@ -3,6 +3,7 @@ import { accounts } from './migrations/001-accounts'
 import { audit } from './migrations/002-audit'
 import { compliance } from './migrations/003-compliance'
 import { analytics } from './migrations/004-analytics'
+import { recording } from './migrations/005-recording'
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -11,4 +12,4 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void
 }
 
-export const MIGRATIONS: readonly Migration[] = [accounts, audit, compliance, analytics]
+export const MIGRATIONS: readonly Migration[] = [accounts, audit, compliance, analytics, recording]
