@@ -5,6 +5,7 @@ import { AboutScreen } from './features/about/AboutScreen'
 import { AuditScreen } from './features/audit/AuditScreen'
 import { CamerasScreen } from './features/cameras/CamerasScreen'
 import { ComplianceScreen } from './features/compliance/ComplianceScreen'
+import { EventsScreen } from './features/events/EventsScreen'
 import { OrganisationScreen } from './features/organisation/OrganisationScreen'
 import { UserMenu } from './features/session/UserMenu'
 import { AppHeader } from './features/shell/AppHeader'
@@ -19,6 +20,8 @@ function Screen({ route, detail }: HashLocation) {
   switch (route) {
     case 'wall':
       return <WallScreen />
+    case 'events':
+      return <EventsScreen />
     case 'cameras':
       return <CamerasScreen />
     case 'users':

@@ -13,6 +13,8 @@ import './styles/wall.css'
 import './styles/admin.css'
 import './styles/session.css'
 import './styles/compliance.css'
+import './styles/scene.css'
+import './styles/events.css'
 
 // First thing: the desktop preload may post its MessagePort as soon as the page runs.
 const connecting: Promise<ConnectedApp> = connectToCore().then(createConnectedApp)

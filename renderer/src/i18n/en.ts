@@ -116,7 +116,6 @@ export const en: Messages = {
       stream: 'Stream unavailable: {{message}}'
     },
     overlay: {
-      label: 'Analytics overlays of “{{name}}”',
       track: '{{label}} #{{id}}',
       counts: 'Counts',
       countIn_one: '{{count}} in',
@@ -744,6 +743,7 @@ export const en: Messages = {
     densityLevels: { normal: 'normal', elevated: 'elevated', critical: 'critical' }
   },
   scene: {
+    panelLabel: 'Scene items',
     title: 'Zones and rules: {{name}}',
     description:
       'Draw zones, crossing lines and privacy masks over the image, then the rules that watch them. Drawings are relative to the image: they stay valid if the resolution changes.',
@@ -758,7 +758,6 @@ export const en: Messages = {
     unsaved: 'Unsaved changes',
     issuesCount_one: '{{count}} point to fix before saving.',
     issuesCount_other: '{{count}} points to fix before saving.',
-    sceneIssues: 'To fix',
     tools: {
       label: 'Drawing tools',
       select: 'Select',
@@ -821,7 +820,7 @@ export const en: Messages = {
       title: 'Zones',
       empty: 'No zone. Choose the Zone tool and click on the image.',
       area: 'Ground area (m²)',
-      areaHint: 'Measured on site or on a map; needed for crowd density.',
+      areaHint: 'The ground area, measured on site or on a map, is needed for crowd density.',
       selfIntersecting: 'The edges of this polygon cross: check the drawing.'
     },
     lines: {
@@ -849,6 +848,8 @@ export const en: Messages = {
       line: 'Watched line',
       zoneOptional: 'None (whole image)',
       lineOptional: 'None',
+      countingZoneNone: 'None (no occupancy count)',
+      countingLineNone: 'None (no entry and exit count)',
       choose: 'Choose…',
       noZones: 'Draw a zone first.',
       noLines: 'Draw a line first.',
@@ -859,7 +860,6 @@ export const en: Messages = {
       module: 'Compliance module: {{name}}',
       countsOnly: 'Counting only: no alert, no stored image.',
       expand: 'Edit “{{name}}”',
-      classesNone: 'Choose at least one class.',
       thresholdLow: 'Low threshold',
       thresholdHigh: 'High threshold',
       defaultValue: 'Default: {{value}}',
@@ -870,12 +870,10 @@ export const en: Messages = {
       integer: 'whole number'
     },
     run: {
-      title: 'Analytics on this camera',
       running: 'Running on this camera',
       stopped: 'Stopped on this camera',
       unreported: 'State not reported by the service',
-      notRequested: 'Module not requested for this camera: the rule will not run until it is ticked in the camera’s settings.',
-      why: 'Why?'
+      notRequested: 'Module not requested for this camera: the rule will not run until it is ticked in the camera’s settings.'
     },
     units: {
       seconds: 'seconds',
@@ -981,27 +979,25 @@ export const en: Messages = {
     open: 'Details',
     openNamed: 'Details of the event of {{date}}',
     unknownCamera: '{{id}} (camera removed)',
-    counts: 'count',
+    notAlert: 'not an alert',
     detail: {
       title: '{{kind}} · {{camera}}',
       image: 'Image (privacy masks applied)',
       noImage: 'No image for this event: counting keeps numbers only.',
-      boxesLabel: 'Boxes of the objects involved',
       at: 'Image time',
-      recordedAt: 'Recorded on',
       latency: 'Detection delay',
       latencyValue: '{{value}} s',
       camera: 'Camera',
       rule: 'Rule',
-      kind: 'Type',
       module: 'Module',
       priority: 'Priority',
       tracks: 'Tracked objects',
       model: 'Detector',
       modelValue: '{{name}} · threshold {{threshold}} · NMS {{iou}}',
       details: 'Findings',
-      parameters: 'Rule parameters when it fired',
-      close: 'Close'
+      parameters: 'Rule parameters',
+      close: 'Close',
+      track: '#{{id}}'
     },
     details: {
       class: 'Class',

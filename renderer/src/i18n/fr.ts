@@ -8,7 +8,9 @@
  * (account), « identifiant » (username), « verrouillé » (locked: a session after idle time, or an account after
  * failed sign-ins), « journal d'audit », « déployeur » (the body that runs the system, in the CNIL's sense),
  * « module » (one analytics function the compliance lock governs), « dossier » (what a module's unlock rests on),
- * « pièce » (one document of a dossier), « référentiel » (a rule pack), « AIPD » (DPIA).
+ * « pièce » (one document of a dossier), « référentiel » (a rule pack), « AIPD » (DPIA), « zone » and « ligne de
+ * franchissement » (tripwire) drawn on a camera's image, « masque de confidentialité » (privacy mask), « règle » (what
+ * watches a zone or line), « incrustations » (analytics overlays on a tile), « événement » (what a rule raised).
  */
 export const fr = {
   app: {
@@ -125,7 +127,6 @@ export const fr = {
       stream: 'Flux indisponible : {{message}}'
     },
     overlay: {
-      label: 'Incrustations d’analyse de « {{name}} »',
       track: '{{label}} n° {{id}}',
       counts: 'Comptages',
       countIn_one: '{{count}} entrée',
@@ -759,6 +760,7 @@ export const fr = {
     densityLevels: { normal: 'normale', elevated: 'élevée', critical: 'critique' }
   },
   scene: {
+    panelLabel: 'Éléments de la scène',
     title: 'Zones et règles : {{name}}',
     description:
       'Dessinez sur l’image les zones, les lignes de franchissement et les masques de confidentialité, puis les règles qui les surveillent. Les tracés sont relatifs à l’image : ils restent valables si la résolution change.',
@@ -773,7 +775,6 @@ export const fr = {
     unsaved: 'Modifications non enregistrées',
     issuesCount_one: '{{count}} point à corriger avant d’enregistrer.',
     issuesCount_other: '{{count}} points à corriger avant d’enregistrer.',
-    sceneIssues: 'À corriger',
     tools: {
       label: 'Outils de dessin',
       select: 'Sélection',
@@ -836,7 +837,7 @@ export const fr = {
       title: 'Zones',
       empty: 'Aucune zone. Choisissez l’outil Zone puis cliquez sur l’image.',
       area: 'Surface au sol (m²)',
-      areaHint: 'Mesurée sur place ou sur un plan ; nécessaire pour la densité de foule.',
+      areaHint: 'La surface au sol, mesurée sur place ou sur un plan, est nécessaire pour la densité de foule.',
       selfIntersecting: 'Les bords de ce polygone se croisent : vérifiez le tracé.'
     },
     lines: {
@@ -864,6 +865,8 @@ export const fr = {
       line: 'Ligne surveillée',
       zoneOptional: 'Aucune (toute l’image)',
       lineOptional: 'Aucune',
+      countingZoneNone: 'Aucune (pas de comptage des présents)',
+      countingLineNone: 'Aucune (pas de comptage des entrées et sorties)',
       choose: 'Choisir…',
       noZones: 'Dessinez d’abord une zone.',
       noLines: 'Tracez d’abord une ligne.',
@@ -874,7 +877,6 @@ export const fr = {
       module: 'Module de conformité : {{name}}',
       countsOnly: 'Comptage seul : ni alerte ni image conservée.',
       expand: 'Modifier « {{name}} »',
-      classesNone: 'Choisissez au moins une classe.',
       thresholdLow: 'Seuil bas',
       thresholdHigh: 'Seuil haut',
       defaultValue: 'Par défaut : {{value}}',
@@ -885,12 +887,10 @@ export const fr = {
       integer: 'nombre entier'
     },
     run: {
-      title: 'Analyses sur cette caméra',
       running: 'En service sur cette caméra',
       stopped: 'À l’arrêt sur cette caméra',
       unreported: 'État non communiqué par le service',
-      notRequested: 'Module non demandé pour cette caméra : la règle ne tournera pas tant qu’il n’est pas coché dans la fiche de la caméra.',
-      why: 'Pourquoi ?'
+      notRequested: 'Module non demandé pour cette caméra : la règle ne tournera pas tant qu’il n’est pas coché dans la fiche de la caméra.'
     },
     units: {
       seconds: 'secondes',
@@ -996,27 +996,25 @@ export const fr = {
     open: 'Détails',
     openNamed: 'Détails de l’événement du {{date}}',
     unknownCamera: '{{id}} (caméra retirée)',
-    counts: 'comptage',
+    notAlert: 'pas une alerte',
     detail: {
       title: '{{kind}} · {{camera}}',
       image: 'Image (masques de confidentialité appliqués)',
       noImage: 'Pas d’image pour cet événement : le comptage ne conserve que des nombres.',
-      boxesLabel: 'Cadres des objets en cause',
       at: 'Heure de l’image',
-      recordedAt: 'Enregistré le',
       latency: 'Délai de détection',
       latencyValue: '{{value}} s',
       camera: 'Caméra',
       rule: 'Règle',
-      kind: 'Type',
       module: 'Module',
       priority: 'Priorité',
       tracks: 'Objets suivis',
       model: 'Détecteur',
       modelValue: '{{name}} · seuil {{threshold}} · NMS {{iou}}',
       details: 'Constat',
-      parameters: 'Paramètres de la règle au moment de l’alerte',
-      close: 'Fermer'
+      parameters: 'Paramètres de la règle',
+      close: 'Fermer',
+      track: 'n° {{id}}'
     },
     details: {
       class: 'Classe',

@@ -29,6 +29,8 @@ export interface EventsState {
 export type EventsStore = StoreApi<EventsState>
 
 const PAGE_SIZE = 50
+/** Events kept while following live: older ones drop off the list (and come back by paging). */
+export const MAX_LIVE_EVENTS = 500
 /** Snapshots kept in memory: a few pages of thumbnails. */
 const SNAPSHOT_CACHE = 200
 /** Snapshots asked for at once: a page of thumbnails must not crowd out the wall's calls. */
@@ -107,7 +109,15 @@ export function createEventsStore(client: RpcClient): EventsStore {
           return
         }
         if (status !== 'ready') return
-        set((state) => ({ events: mergeNewestFirst(state.events, [event]), liveIds: { ...state.liveIds, [event.id]: true } }))
+        set((state) => {
+          const merged = mergeNewestFirst(state.events, [event])
+          if (merged.length <= MAX_LIVE_EVENTS) return { events: merged, liveIds: { ...state.liveIds, [event.id]: true } }
+          // A day of live events must not pile up in memory: the oldest go, and paging starts again from them.
+          const events = merged.slice(0, MAX_LIVE_EVENTS)
+          const kept = new Set(events.map((e) => e.id))
+          const liveIds = Object.fromEntries(Object.keys(state.liveIds).filter((id) => kept.has(Number(id))).map((id) => [id, true as const]))
+          return { events, liveIds: { ...liveIds, [event.id]: true as const }, nextBefore: events[events.length - 1].id }
+        })
       }),
 
     snapshot(eventId) {

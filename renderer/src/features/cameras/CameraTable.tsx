@@ -9,9 +9,11 @@ export interface CameraTableProps {
   health: Record<string, CameraHealth>
   onEdit: (camera: CameraView) => void
   onRemove: (camera: CameraView) => void
+  /** Opens a camera's zones and rules; absent when the person may not change them. */
+  onEditScene?: (camera: CameraView) => void
 }
 
-export function CameraTable({ cameras, health, onEdit, onRemove }: CameraTableProps) {
+export function CameraTable({ cameras, health, onEdit, onRemove, onEditScene }: CameraTableProps) {
   const { t } = useTranslation()
   return (
     <div className="table-scroll">
@@ -32,7 +34,7 @@ export function CameraTable({ cameras, health, onEdit, onRemove }: CameraTablePr
         </thead>
         <tbody>
           {cameras.map((camera) => (
-            <CameraRow key={camera.id} camera={camera} health={health[camera.id]} onEdit={onEdit} onRemove={onRemove} />
+            <CameraRow key={camera.id} camera={camera} health={health[camera.id]} onEdit={onEdit} onRemove={onRemove} onEditScene={onEditScene} />
           ))}
         </tbody>
       </table>
@@ -45,9 +47,10 @@ interface CameraRowProps {
   health: CameraHealth | undefined
   onEdit: (camera: CameraView) => void
   onRemove: (camera: CameraView) => void
+  onEditScene?: (camera: CameraView) => void
 }
 
-function CameraRow({ camera, health, onEdit, onRemove }: CameraRowProps) {
+function CameraRow({ camera, health, onEdit, onRemove, onEditScene }: CameraRowProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   const showReason = health?.reason && (health.state === 'reconnecting' || health.state === 'failed')
@@ -89,6 +92,18 @@ function CameraRow({ camera, health, onEdit, onRemove }: CameraRowProps) {
         ) : null}
       </td>
       <td className="data-table__actions">
+        {/* Zones and rules are kept apart from the camera's configuration: demo cameras have them too. */}
+        {onEditScene ? (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => onEditScene(camera)}
+            aria-label={t('cameras.actions.sceneNamed', { name: camera.name })}
+            data-testid={`camera-scene-${camera.id}`}
+          >
+            {t('cameras.actions.scene')}
+          </button>
+        ) : null}
         {camera.demo ? (
           <span className="data-table__detail">{t('cameras.readOnly')}</span>
         ) : (

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { CameraView } from '../../../../electron/shared/camera'
 import { ErrorNote } from '../../components/ErrorNote'
 import { useCameras } from '../../stores/stores-context'
+import { SceneEditorDialog } from '../scene/SceneEditorDialog'
+import { usePermission } from '../session/use-permission'
 import { CameraFormDialog, type CameraFormTarget } from './CameraFormDialog'
 import { CameraTable } from './CameraTable'
 import { RemoveCameraDialog } from './RemoveCameraDialog'
@@ -15,6 +17,9 @@ export function CamerasScreen() {
   const error = useCameras((state) => state.error)
   const [formTarget, setFormTarget] = useState<CameraFormTarget | null>(null)
   const [removing, setRemoving] = useState<CameraView | null>(null)
+  const mayEditScene = usePermission('scene.manage')
+  const [sceneCameraId, setSceneCameraId] = useState<string | null>(null)
+  const sceneCamera = sceneCameraId !== null ? cameras.find((camera) => camera.id === sceneCameraId) : undefined
 
   const demoShown = cameras.some((camera) => camera.demo)
 
@@ -43,10 +48,12 @@ export function CamerasScreen() {
           health={health}
           onEdit={(camera) => setFormTarget({ mode: 'edit', camera })}
           onRemove={setRemoving}
+          onEditScene={mayEditScene ? (camera) => setSceneCameraId(camera.id) : undefined}
         />
       ) : null}
       {formTarget ? <CameraFormDialog target={formTarget} onClose={() => setFormTarget(null)} /> : null}
       {removing ? <RemoveCameraDialog camera={removing} onClose={() => setRemoving(null)} /> : null}
+      {sceneCamera ? <SceneEditorDialog camera={sceneCamera} onClose={() => setSceneCameraId(null)} /> : null}
     </section>
   )
 }

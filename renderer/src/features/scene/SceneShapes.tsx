@@ -1,5 +1,5 @@
 import type { NormPoint } from '../../../../electron/shared/scene'
-import { labelPoint, lineMarks, sameShape, svgPoints, toScreen, type Rect, type ShapeRef } from './geometry'
+import { labelInside, labelPoint, lineMarks, sameShape, svgPoints, toScreen, type Rect, type ShapeRef } from './geometry'
 
 export interface ShapeLists {
   zones: ReadonlyArray<{ id: string; name: string; polygon: readonly NormPoint[] }>
@@ -15,6 +15,8 @@ export interface SceneShapesProps extends ShapeLists {
   /** 'editor': masks opaque, labels large; 'tile': light marks that leave the picture readable. */
   variant: 'editor' | 'tile'
   selected?: ShapeRef | null
+  /** Ids of the zones and lines the selected rule watches, drawn stronger. */
+  related?: ReadonlySet<string>
   /** Ids of shapes with a problem to fix, drawn in the danger colour. */
   flagged?: ReadonlySet<string>
   /** Test ids are given in the editor only (a wall shows the same camera on several tiles). */
@@ -38,30 +40,36 @@ export function MaskHatch({ id }: { id: string }) {
 export const svgId = (reactId: string, suffix: string): string => `${reactId.replace(/[^a-zA-Z0-9_-]/g, '')}-${suffix}`
 
 /** Zones, tripwires (with their A/B sides and direction) and privacy masks, drawn in screen pixels. */
-export function SceneShapes({ zones, lines, masks, rect, hatchId, variant, selected, flagged, testIds }: SceneShapesProps) {
+export function SceneShapes({ zones, lines, masks, rect, hatchId, variant, selected, related, flagged, testIds }: SceneShapesProps) {
   const state = (kind: ShapeRef['kind'], id: string) => ({
     'data-selected': sameShape(selected, { kind, id }) || undefined,
+    'data-related': related?.has(id) || undefined,
     'data-flagged': flagged?.has(id) || undefined
   })
+  const fontSize = variant === 'editor' ? 13 : 11
+  const place = (points: ReturnType<typeof toScreen>[], text: string) => labelInside(labelPoint(points), text, fontSize, rect)
   const markOffset = variant === 'editor' ? 16 : 11
   const arrowSize = variant === 'editor' ? 12 : 8
   return (
     <g className="scene-shapes" data-variant={variant}>
       {masks.map((mask) => {
         const points = mask.polygon.map((p) => toScreen(rect, p))
-        const label = labelPoint(points)
+        const label = place(points, mask.name)
         return (
           <g key={mask.id} className="scene-mask" {...state('mask', mask.id)} data-testid={testIds ? `scene-mask-${mask.id}` : undefined}>
             <polygon className="scene-mask__fill" points={svgPoints(points)} fill={`url(#${hatchId})`} />
-            <text className="scene-label scene-label--mask" x={label.x} y={label.y} textAnchor="middle" dominantBaseline="middle">
-              {mask.name}
-            </text>
+            {/* On a tile the hatch says enough; the name would crowd the picture. */}
+            {variant === 'editor' ? (
+              <text className="scene-label scene-label--mask" x={label.x} y={label.y} textAnchor="middle" dominantBaseline="middle">
+                {mask.name}
+              </text>
+            ) : null}
           </g>
         )
       })}
       {zones.map((zone) => {
         const points = zone.polygon.map((p) => toScreen(rect, p))
-        const label = labelPoint(points)
+        const label = place(points, zone.name)
         return (
           <g key={zone.id} className="scene-zone" {...state('zone', zone.id)} data-testid={testIds ? `scene-zone-${zone.id}` : undefined}>
             <polygon className="scene-zone__fill" points={svgPoints(points)} />
@@ -91,7 +99,7 @@ export function SceneShapes({ zones, lines, masks, rect, hatchId, variant, selec
                 B
               </text>
             </g>
-            <text className="scene-label scene-label--line" x={start.x} y={start.y - 8} textAnchor="middle">
+            <text className="scene-label scene-label--line" {...labelInside({ x: start.x, y: start.y - 12 }, line.name, fontSize, rect)} textAnchor="middle" dominantBaseline="middle">
               {line.name}
             </text>
           </g>

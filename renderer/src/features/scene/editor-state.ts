@@ -35,6 +35,8 @@ export type DefaultName = (kind: ShapeKind, number: number) => string
 
 export type EditorAction =
   | { type: 'reset'; draft: SceneDraft }
+  /** The core's copy after a save: becomes the draft without an undo step; the selection stays if it can. */
+  | { type: 'replaceDraft'; draft: SceneDraft }
   | { type: 'setTool'; tool: Tool }
   | { type: 'addPoint'; point: NormPoint; name: DefaultName }
   | { type: 'removeLastPoint' }
@@ -47,11 +49,11 @@ export type EditorAction =
   | { type: 'deleteVertex'; shape: ShapeRef; index: number }
   | { type: 'deleteShape'; shape: ShapeRef }
   | { type: 'swapLine'; id: string }
-  | { type: 'updateZone'; id: string; patch: Partial<Omit<ZoneDraft, 'id'>>; editKey: string }
-  | { type: 'updateLine'; id: string; patch: Partial<Omit<LineDraft, 'id'>>; editKey: string }
-  | { type: 'updateMask'; id: string; patch: Partial<Omit<MaskDraft, 'id'>>; editKey: string }
+  | { type: 'updateZone'; id: string; patch: Partial<Omit<ZoneDraft, 'id'>>; editKey: string | null }
+  | { type: 'updateLine'; id: string; patch: Partial<Omit<LineDraft, 'id'>>; editKey: string | null }
+  | { type: 'updateMask'; id: string; patch: Partial<Omit<MaskDraft, 'id'>>; editKey: string | null }
   | { type: 'addRule'; rule: RuleDraft }
-  | { type: 'updateRule'; id: string; rule: RuleDraft; editKey: string }
+  | { type: 'updateRule'; id: string; rule: RuleDraft; editKey: string | null }
   | { type: 'deleteRule'; id: string }
   | { type: 'undo' }
   | { type: 'redo' }
@@ -102,6 +104,9 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
   switch (action.type) {
     case 'reset':
       return initialEditorState(action.draft)
+
+    case 'replaceDraft':
+      return { ...state, draft: action.draft, lastEditKey: null, selection: selectionStillThere(action.draft, state.selection) }
 
     case 'setTool':
       return { ...state, tool: action.tool, drawing: [], selection: action.tool === 'select' ? state.selection : null, lastEditKey: null }

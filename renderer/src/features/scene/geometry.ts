@@ -204,6 +204,22 @@ export function labelPoint(points: readonly Point[]): Point {
   return { x: cx / (6 * area), y: cy / (6 * area) }
 }
 
+/**
+ * Where a centred label goes so that it stays on the picture: its width is estimated from its length
+ * (no text measuring in SVG without a layout pass), and it is pushed inwards from the edges.
+ */
+export function labelInside(point: Point, text: string, fontSize: number, rect: Rect, margin = 4): Point {
+  const half = (text.length * fontSize * 0.6) / 2
+  const minX = rect.x + half + margin
+  const maxX = rect.x + rect.width - half - margin
+  const minY = rect.y + fontSize / 2 + margin
+  const maxY = rect.y + rect.height - fontSize / 2 - margin
+  return {
+    x: minX > maxX ? rect.x + rect.width / 2 : Math.max(minX, Math.min(maxX, point.x)),
+    y: minY > maxY ? rect.y + rect.height / 2 : Math.max(minY, Math.min(maxY, point.y))
+  }
+}
+
 export interface LineMarks {
   /** Where the « A » and « B » labels go, either side of the line's middle. */
   sideA: Point

@@ -98,7 +98,8 @@ const UNIT_BY_NAME: Partial<Record<ParamName, ParamUnit>> = {
   dispersalMinTracks: 'tracks'
 }
 
-function unitOf(name: ParamName): ParamUnit | null {
+/** The unit a parameter is expressed in, read from its name (…Seconds, …Px) or from the table above. */
+export function unitOf(name: ParamName): ParamUnit | null {
   if (name.endsWith('Seconds')) return 'seconds'
   if (name.endsWith('Px')) return 'px'
   return UNIT_BY_NAME[name] ?? null

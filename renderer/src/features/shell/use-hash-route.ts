@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Permission } from '../../../../electron/shared/accounts'
 
-export const ROUTES = ['wall', 'cameras', 'users', 'organisation', 'audit', 'compliance', 'about'] as const
+export const ROUTES = ['wall', 'events', 'cameras', 'users', 'organisation', 'audit', 'compliance', 'about'] as const
 export type Route = (typeof ROUTES)[number]
 
 /** A screen, and what within it the address names (#/compliance/comptage-personnes → the dossier). */
@@ -16,6 +16,7 @@ export interface HashLocation {
  */
 const ROUTE_PERMISSION: Record<Route, Permission | null> = {
   wall: 'camera.view',
+  events: 'camera.view',
   cameras: 'camera.configure',
   users: 'account.manage',
   organisation: 'organisation.manage',

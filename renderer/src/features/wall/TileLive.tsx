@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CameraHealth, CameraView } from '../../../../electron/shared/camera'
 import { useApi } from '../../api/api-context'
@@ -7,25 +7,33 @@ import { HealthBadge } from '../../components/HealthBadge'
 import { useFormatters } from '../../i18n/format'
 import { LiveVideo } from '../../player/LiveVideo'
 import type { LiveStats, PlayerProblem } from '../../player/types'
+import type { Size } from '../scene/geometry'
+import { useElementSize } from '../scene/use-element-size'
 import { TileAnalytics } from './TileAnalytics'
+import { TileOverlay } from './TileOverlay'
 import { useProblemText } from './use-problem-text'
 
 export interface TileLiveProps {
   index: number
   camera: CameraView
   health: CameraHealth | undefined
+  /** Whether this tile draws the analytics overlays (a per-tile choice, remembered). */
+  overlays: boolean
 }
 
 const NO_STATS: LiveStats = { latencyMs: null, framesAdvancing: false }
 
 /** What a tile shows for one camera: name, badges, the live picture, health and latency. Remounted per camera. */
-export function TileLive({ index, camera, health }: TileLiveProps) {
+export function TileLive({ index, camera, health, overlays }: TileLiveProps) {
   const { t } = useTranslation()
   const api = useApi()
   const format = useFormatters()
   const [stats, setStats] = useState<LiveStats>(NO_STATS)
   const [problem, setProblem] = useState<PlayerProblem | null>(null)
   const problemText = useProblemText(problem)
+  const mediaRef = useRef<HTMLDivElement>(null)
+  const mediaSize = useElementSize(mediaRef)
+  const [videoSize, setVideoSize] = useState<Size | null>(null)
 
   const cameraId = camera.id
   const openUrl = useCallback(async () => (await api.call('live.open', { cameraId })).url, [api, cameraId])
@@ -36,15 +44,17 @@ export function TileLive({ index, camera, health }: TileLiveProps) {
 
   return (
     <>
-      <div className="tile__media">
+      <div className="tile__media" ref={mediaRef}>
         <LiveVideo
           className="tile__video"
           openUrl={openUrl}
           onStats={setStats}
           onProblem={setProblem}
+          onVideoSize={setVideoSize}
           label={t('wall.tile.labelWithCamera', { number: index + 1, name: camera.name })}
           testId={`tile-video-${index}`}
         />
+        {overlays ? <TileOverlay index={index} camera={camera} containerSize={mediaSize} videoSize={videoSize} /> : null}
       </div>
       <div className="tile__top">
         <span className="tile__name" title={camera.name}>

@@ -2,9 +2,6 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import { useTranslation } from 'react-i18next'
 import type { CameraView } from '../../../../electron/shared/camera'
 
-/** The analytics overlays do not exist yet; the menu entry waits behind this switch. */
-const SHOW_OVERLAY_TOGGLE = false
-
 export interface TileMenuProps {
   index: number
   cameraId: string | null
@@ -12,14 +9,18 @@ export interface TileMenuProps {
   overlays: boolean
   onAssign: (cameraId: string | null) => void
   onOverlaysChange: (overlays: boolean) => void
+  /** Opens the camera's zones and rules; absent when the person may not change them. */
+  onEditScene?: () => void
 }
 
 /**
  * Per-tile actions, usable without a mouse. Non-modal on purpose: a modal Radix menu locks page
  * scrolling with an injected <style>, which the Content-Security-Policy refuses.
  */
-export function TileMenu({ index, cameraId, cameras, overlays, onAssign, onOverlaysChange }: TileMenuProps) {
+export function TileMenu({ index, cameraId, cameras, overlays, onAssign, onOverlaysChange, onEditScene }: TileMenuProps) {
   const { t } = useTranslation()
+  // Overlays only mean something on a camera that asks for analytics.
+  const withAnalytics = (cameras.find((camera) => camera.id === cameraId)?.analytics.length ?? 0) > 0
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
@@ -76,11 +77,27 @@ export function TileMenu({ index, cameraId, cameras, overlays, onAssign, onOverl
           >
             {t('wall.tile.remove')}
           </DropdownMenu.Item>
-          {SHOW_OVERLAY_TOGGLE ? (
-            <DropdownMenu.CheckboxItem className="menu__item" checked={overlays} onCheckedChange={onOverlaysChange}>
+          {cameraId !== null && withAnalytics ? (
+            <DropdownMenu.CheckboxItem
+              className="menu__item"
+              checked={overlays}
+              onCheckedChange={onOverlaysChange}
+              data-testid={`tile-menu-overlays-${index}`}
+            >
               <DropdownMenu.ItemIndicator className="menu__indicator">✓</DropdownMenu.ItemIndicator>
               {t('wall.tile.overlays')}
+              <span className="menu__shortcut" aria-hidden="true">
+                O
+              </span>
             </DropdownMenu.CheckboxItem>
+          ) : null}
+          {cameraId !== null && onEditScene ? (
+            <>
+              <DropdownMenu.Separator className="menu__separator" />
+              <DropdownMenu.Item className="menu__item" onSelect={onEditScene} data-testid={`tile-menu-scene-${index}`}>
+                {t('wall.tile.editScene')}
+              </DropdownMenu.Item>
+            </>
           ) : null}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

@@ -16,6 +16,7 @@ export interface WallGridProps {
   onAssign: (index: number, cameraId: string | null) => void
   onOverlaysChange: (index: number, overlays: boolean) => void
   onFocusedTileChange: (index: number | null) => void
+  onEditScene?: (camera: CameraView) => void
 }
 
 export function WallGrid(props: WallGridProps) {
@@ -56,6 +57,7 @@ export function WallGrid(props: WallGridProps) {
             onAssign={props.onAssign}
             onOverlaysChange={props.onOverlaysChange}
             onToggleSingleView={toggleSingleView}
+            onEditScene={props.onEditScene}
           />
         )
       })}

@@ -1,8 +1,11 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { tileCount } from '../../../../electron/shared/settings'
+import type { CameraView } from '../../../../electron/shared/camera'
 import { ErrorNote } from '../../components/ErrorNote'
 import { useCameras, useSettings } from '../../stores/stores-context'
+import { SceneEditorDialog } from '../scene/SceneEditorDialog'
+import { usePermission } from '../session/use-permission'
 import { CameraSidebar } from './CameraSidebar'
 import type { WallDrop } from './drag'
 import { LayoutPicker } from './LayoutPicker'
@@ -22,6 +25,11 @@ export function WallScreen() {
   const swapTiles = useSettings((state) => state.swapTiles)
   const setTileOverlays = useSettings((state) => state.setTileOverlays)
   const setFocusedTile = useSettings((state) => state.setFocusedTile)
+  // Supervisors recalibrate zones and thresholds from the wall (the cameras screen is the admin's).
+  const mayEditScene = usePermission('scene.manage')
+  const [sceneCameraId, setSceneCameraId] = useState<string | null>(null)
+  const sceneCamera = sceneCameraId !== null ? cameras.find((camera) => camera.id === sceneCameraId) : undefined
+  const editScene = useCallback((camera: CameraView) => setSceneCameraId(camera.id), [])
 
   const onDrop = useCallback(
     (index: number, drop: WallDrop) => {
@@ -70,11 +78,13 @@ export function WallScreen() {
             onAssign={assignTile}
             onOverlaysChange={setTileOverlays}
             onFocusedTileChange={setFocusedTile}
+            onEditScene={mayEditScene ? editScene : undefined}
           />
         ) : (
           <p className="wall-loading">{settingsStatus === 'loading' ? t('app.loading') : null}</p>
         )}
       </section>
+      {sceneCamera ? <SceneEditorDialog camera={sceneCamera} onClose={() => setSceneCameraId(null)} /> : null}
     </div>
   )
 }

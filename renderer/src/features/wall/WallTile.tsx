@@ -2,6 +2,8 @@ import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CameraHealth, CameraView } from '../../../../electron/shared/camera'
 import type { Tile } from '../../stores/settings-store'
+import { useAnalytics } from '../../stores/stores-context'
+import { anyModuleRunning } from '../scene/module-run'
 import { carriesCamera, isTileDrag, readDrop, startTileDrag, type WallDrop } from './drag'
 import { TileLive } from './TileLive'
 import { TileMenu } from './TileMenu'
@@ -19,6 +21,8 @@ export interface WallTileProps {
   onAssign: (index: number, cameraId: string | null) => void
   onOverlaysChange: (index: number, overlays: boolean) => void
   onToggleSingleView: (index: number) => void
+  /** Opens a camera's zones and rules; absent when the person may not change them. */
+  onEditScene?: (camera: CameraView) => void
 }
 
 export function WallTile(props: WallTileProps) {
@@ -54,11 +58,18 @@ export function WallTile(props: WallTileProps) {
     const drop = readDrop(event)
     if (drop) props.onDrop(index, drop)
   }
+  const withAnalytics = camera !== undefined && camera.enabled && camera.analytics.length > 0
   const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.target !== event.currentTarget) return
     // Enter on the tile itself is the keyboard twin of the double-click.
-    if (event.key === 'Enter' && event.target === event.currentTarget) {
+    if (event.key === 'Enter') {
       event.preventDefault()
       props.onToggleSingleView(index)
+    }
+    // O shows or hides the analytics overlays, like the button in the tile's corner.
+    if ((event.key === 'o' || event.key === 'O') && !event.ctrlKey && !event.metaKey && !event.altKey && withAnalytics) {
+      event.preventDefault()
+      props.onOverlaysChange(index, !tile.overlays)
     }
   }
 
@@ -86,13 +97,16 @@ export function WallTile(props: WallTileProps) {
       }}
     >
       {camera && camera.enabled ? (
-        <TileLive key={camera.id} index={index} camera={camera} health={health} />
+        <TileLive key={camera.id} index={index} camera={camera} health={health} overlays={tile.overlays} />
       ) : (
         <TilePlaceholder index={index} tile={tile} camera={camera} camerasKnown={camerasKnown} />
       )}
       <span className="tile__number" aria-hidden="true">
         {number}
       </span>
+      {withAnalytics ? (
+        <OverlayToggle index={index} camera={camera} pressed={tile.overlays} onChange={(overlays) => props.onOverlaysChange(index, overlays)} />
+      ) : null}
       <TileMenu
         index={index}
         cameraId={tile.cameraId}
@@ -100,9 +114,40 @@ export function WallTile(props: WallTileProps) {
         overlays={tile.overlays}
         onAssign={(cameraId) => props.onAssign(index, cameraId)}
         onOverlaysChange={(overlays) => props.onOverlaysChange(index, overlays)}
+        onEditScene={camera && props.onEditScene ? () => props.onEditScene?.(camera) : undefined}
       />
       {focused ? <p className="tile__hint">{t('wall.tile.singleViewHint')}</p> : null}
     </div>
+  )
+}
+
+interface OverlayToggleProps {
+  index: number
+  camera: CameraView
+  pressed: boolean
+  onChange: (overlays: boolean) => void
+}
+
+/** The overlays' switch in the tile's corner; it says when there is nothing to overlay (no analytics running). */
+function OverlayToggle({ index, camera, pressed, onChange }: OverlayToggleProps) {
+  const { t } = useTranslation()
+  const running = useAnalytics((state) => anyModuleRunning(state.runs[camera.id]))
+  return (
+    <button
+      type="button"
+      className="tile__overlay-button"
+      aria-pressed={pressed}
+      aria-label={t('wall.tile.overlaysToggle', { number: index + 1 })}
+      aria-keyshortcuts="O"
+      title={running ? t('wall.tile.overlaysTitle') : t('wall.tile.overlaysIdle')}
+      data-running={running}
+      onClick={() => onChange(!pressed)}
+      // Toggling must not also toggle the single view.
+      onDoubleClick={(event) => event.stopPropagation()}
+      data-testid={`tile-overlays-${index}`}
+    >
+      <span className="tile__overlay-icon" aria-hidden="true" />
+    </button>
   )
 }
 
