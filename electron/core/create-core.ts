@@ -211,7 +211,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     log
   })
-  scenes.onDidChange(() => void analytics.reconcile())
+  scenes.onDidChange((cameraId, scene) => {
+    void analytics.reconcile()
+    connections.broadcast('analytics.onDidChangeScene', (ctx) => (canSeeCamera(directory, ctx, cameraId) ? { cameraId, scene } : null))
+  })
   analytics.onDidChangeStatus((status) =>
     connections.broadcast('analytics.onDidChangeStatus', (ctx) => (canSeeCamera(directory, ctx, status.cameraId) ? status : null))
   )

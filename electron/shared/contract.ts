@@ -288,6 +288,8 @@ export const events = {
   'analytics.onDidChangeStatus': AnalyticsRunStatusSchema,
   /** Tracks and counts of one analysed frame, for the tiles' overlays. */
   'analytics.onDidUpdateOverlay': AnalyticsOverlaySchema,
+  /** A camera's zones, masks or rules were saved (on any workstation). */
+  'analytics.onDidChangeScene': z.object({ cameraId: CameraIdSchema, scene: SceneSchema }),
   /** A rule fired; the event is already stored. */
   'events.onDidRaise': AnalyticsEventSchema,
   /** The idle timeout has passed: the screen must hide everything until the password is typed again. */

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { ADMIN, startVigieHost, type Account, type VigieHost } from './fixtures/vigie-host'
+import { CamerasPage } from './pages/cameras-page'
 import { SceneEditorPage } from './pages/scene-editor-page'
 import { SessionPage } from './pages/session-page'
 import { WallPage } from './pages/wall-page'
@@ -157,4 +158,21 @@ test('a supervisor recalibrates a camera from the wall; an operator is not offer
   await page.getByTestId(`tile-menu-${operatorIndex}`).click()
   await expect(page.getByTestId(`tile-menu-overlays-${operatorIndex}`)).toBeVisible()
   await expect(page.getByTestId(`tile-menu-scene-${operatorIndex}`)).toHaveCount(0)
+})
+
+test('an administrator switches the object detector for every camera, and the choice holds after a reload', async ({ page }) => {
+  const wall = new WallPage(page)
+  const cameras = new CamerasPage(page)
+  await wall.open(host.url)
+  await cameras.open()
+  await expect(cameras.detectorChoice).toHaveValue('nanodet-plus-416')
+  await cameras.detectorChoice.selectOption('fastestdet-352')
+  await expect(cameras.detectorChoice).toBeEnabled()
+  await page.reload()
+  await expect(new SessionPage(page).userMenu()).toBeVisible()
+  await cameras.open()
+  await expect(cameras.detectorChoice).toHaveValue('fastestdet-352')
+  await cameras.detectorChoice.selectOption('nanodet-plus-416')
+  await expect(cameras.detectorChoice).toBeEnabled()
+  await expect(cameras.detectorChoice).toHaveValue('nanodet-plus-416')
 })

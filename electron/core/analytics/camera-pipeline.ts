@@ -220,12 +220,18 @@ export class CameraPipeline {
       at: event.at,
       boxes: countsOnly ? [] : event.boxes.map((box) => normaliseBox(box, frame)),
       trackIds: countsOnly ? [] : event.trackIds,
-      details: event.details,
+      details: this.withZoneName(event.details),
       alert: !counting,
       model: this.options.model,
       parameters: ruleParameters(rule),
       snapshot: countsOnly ? null : { width: frame.width, height: frame.height, data: frame.data.slice() }
     })
+  }
+
+  /** Rules name zones by id; a reader needs the name the zone had when the event was raised. */
+  private withZoneName(details: EventDetails): EventDetails {
+    const zone = typeof details.zone === 'string' ? this.scene.zones.find((candidate) => candidate.id === details.zone) : undefined
+    return zone ? { ...details, zoneName: zone.name } : details
   }
 
   private overlay(frame: AnalysisFrame, tracks: readonly TrackSnapshot[], still: boolean): AnalyticsOverlay {

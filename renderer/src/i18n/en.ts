@@ -129,6 +129,11 @@ export const en: Messages = {
     backToWall: 'Back to the wall'
   },
   cameras: {
+    detector: {
+      label: 'Object detector (all cameras)',
+      hint: 'NanoDet-Plus by default. A change restarts the running analytics and is recorded in the audit trail.',
+      missing: '{{name}} (not installed: npm run assets)'
+    },
     title: 'Cameras',
     intro: 'Cameras of the supervision centre. Changes apply to the video wall at once.',
     add: 'Add a camera',

@@ -140,6 +140,11 @@ export const fr = {
     backToWall: 'Revenir au mur'
   },
   cameras: {
+    detector: {
+      label: 'Détecteur d’objets (toutes les caméras)',
+      hint: 'NanoDet-Plus par défaut. Un changement redémarre les analyses en cours et figure au journal d’audit.',
+      missing: '{{name}} (non installé : npm run assets)'
+    },
     title: 'Caméras',
     intro: "Caméras du centre de supervision. Les modifications s'appliquent immédiatement au mur d'images.",
     add: 'Ajouter une caméra',

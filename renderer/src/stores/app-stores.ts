@@ -65,6 +65,7 @@ export function startAppStores(stores: AppStores, options: { cameras: boolean })
     void stores.analytics.getState().load()
     // What the analytics see, drawn over the tiles that ask for it; the journal's live events.
     stops.push(stores.overlays.getState().listen())
+    stops.push(stores.scenes.getState().listen())
     stops.push(stores.events.getState().listen())
   }
   return () => stops.forEach((stop) => stop())

@@ -17,11 +17,13 @@ export interface ScenesState {
   load(cameraId: string): Promise<Scene>
   /** Replaces the camera's scene; the wall's copy follows at once. Rejects with the core's error. */
   save(cameraId: string, scene: SceneInput): Promise<Scene>
+  /** Follows scenes saved on any workstation; returns the function that stops following. */
+  listen(): () => void
 }
 
 export type ScenesStore = StoreApi<ScenesState>
 
-/** A scene changed on another workstation reaches this one's wall within this delay. */
+/** Scenes saved elsewhere are pushed; this only bounds how stale a copy can be if a push was missed. */
 export const SCENE_MAX_AGE_MS = 60_000
 
 export function createScenesStore(client: RpcClient, now: () => number = Date.now): ScenesStore {
@@ -51,6 +53,11 @@ export function createScenesStore(client: RpcClient, now: () => number = Date.no
       },
 
       load: (cameraId) => fetchScene(cameraId),
+
+      listen: () =>
+        client.on('analytics.onDidChangeScene', ({ cameraId, scene }) =>
+          set((state) => ({ byCamera: { ...state.byCamera, [cameraId]: { status: 'ready', scene, fetchedAt: now() } } }))
+        ),
 
       async save(cameraId, scene) {
         const saved = await client.call('analytics.saveScene', { cameraId, scene })

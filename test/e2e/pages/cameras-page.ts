@@ -15,6 +15,10 @@ export class CamerasPage {
     await expect(this.page.getByTestId('camera-add')).toBeVisible()
   }
 
+  get detectorChoice(): Locator {
+    return this.page.getByTestId('detector-choice')
+  }
+
   row(id: string): Locator {
     return this.page.getByTestId(`camera-row-${id}`)
   }

@@ -7,6 +7,7 @@ import { SceneEditorDialog } from '../scene/SceneEditorDialog'
 import { usePermission } from '../session/use-permission'
 import { CameraFormDialog, type CameraFormTarget } from './CameraFormDialog'
 import { CameraTable } from './CameraTable'
+import { DetectorChoice } from './DetectorChoice'
 import { RemoveCameraDialog } from './RemoveCameraDialog'
 
 export function CamerasScreen() {
@@ -34,6 +35,7 @@ export function CamerasScreen() {
         </button>
       </div>
       <p className="screen-intro">{t('cameras.intro')}</p>
+      <DetectorChoice />
       {demoShown ? (
         <p className="note note--demo" data-testid="cameras-demo-note">
           {t('cameras.demoNote')}

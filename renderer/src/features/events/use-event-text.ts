@@ -55,8 +55,16 @@ export function useEventText(scenes: Record<string, Scene | null | undefined>) {
   const detailLabel = useCallback((key: string) => (isKnownDetail(key) ? t(`events.details.${key}`) : key), [t])
 
   const details = useCallback(
-    (event: AnalyticsEvent): Array<{ key: string; label: string; value: string }> =>
-      orderedDetails(event.details).map(([key, value]) => ({ key, label: detailLabel(key), value: detailValue(key, value, event.cameraId) })),
+    (event: AnalyticsEvent): Array<{ key: string; label: string; value: string }> => {
+      // The zone's name as it was when the event was raised wins over today's scene.
+      const { zoneName, ...rest } = event.details
+      const named = typeof zoneName === 'string' && typeof rest.zone === 'string' ? { ...rest, zone: zoneName } : rest
+      return orderedDetails(named).map(([key, value]) => ({
+        key,
+        label: detailLabel(key),
+        value: key === 'zone' && named !== rest ? String(value) : detailValue(key, value, event.cameraId)
+      }))
+    },
     [detailLabel, detailValue]
   )
 
