@@ -80,3 +80,42 @@ export const RecordingAlarmSchema = z.object({
   message: z.string()
 })
 export type RecordingAlarm = z.infer<typeof RecordingAlarmSchema>
+
+export const PLAYBACK_SPEEDS = [1, 2, 4, 8] as const
+export const PlaybackSpeedSchema = z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8)])
+
+export const PlaybackOpenSchema = z
+  .object({
+    cameraId: CameraIdSchema,
+    /** Where to start, ms since the epoch. */
+    at: z.number(),
+    speed: PlaybackSpeedSchema.default(1)
+  })
+  .strict()
+
+/** A lift of a camera's privacy masks for an investigation: asked by one person, approved by another, limited in time. */
+export const MaskLiftSchema = z.object({
+  id: z.number().int(),
+  cameraId: CameraIdSchema,
+  reference: z.string(),
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.number(),
+  minutes: z.number().int(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.number().nullable(),
+  /** approvedAt + minutes; null until approved. */
+  until: z.number().nullable(),
+  state: z.enum(['pending', 'active', 'expired', 'ended'])
+})
+export type MaskLift = z.infer<typeof MaskLiftSchema>
+
+export const RequestMaskLiftSchema = z
+  .object({
+    cameraId: CameraIdSchema,
+    reference: z.string().trim().min(3).max(120),
+    reason: z.string().trim().min(10).max(2000),
+    /** At most four hours: long enough for an investigation's viewing, short enough to be forgotten by no one. */
+    minutes: z.number().int().min(5).max(240)
+  })
+  .strict()

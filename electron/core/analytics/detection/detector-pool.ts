@@ -8,7 +8,7 @@ import { launchWorker } from '../../workers/launch-worker'
 import type { CloseRequest, DetectRequest, DetectorWorkerData, DetectorWorkerReply } from './worker-protocol'
 
 export interface DetectorPoolOptions extends DetectorWorkerData {
-  /** Number of worker threads; by default one per core, keeping one core for the rest of the app. */
+  /** Number of worker threads; see defaultPoolSize(). */
   size?: number
   /** Folder of a bundled build's worker scripts; omitted when running from the TypeScript sources. */
   bundledWorkersDir?: URL
@@ -33,8 +33,14 @@ interface Slot {
 
 const CLOSE_GRACE_MS = 10_000
 
-export function defaultPoolSize(): number {
-  return Math.max(1, availableParallelism() - 1)
+/**
+ * One worker per core on a small machine, one core left to the rest of the app from four cores up.
+ * Measured on 2 cores: with a single worker the detector thread saturates at 6 cameras while the
+ * machine is 70 % busy; with two, 8 cameras run at 5 frames/s (npm run bench -- analytics). The
+ * core's own thread needs little (masks, tracking, rules, messages) and shares a core well.
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.max(1, cores >= 4 ? cores - 1 : cores)
 }
 
 /** Worker threads, each owning one detector session; frames are queued and handed to the first free worker. */
