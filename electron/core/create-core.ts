@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import type { Organisation } from '../shared/accounts'
+import { permissionsOf, type Organisation, type Permission } from '../shared/accounts'
 import type { AppInfo } from '../shared/contract'
 import { ThirdPartyNoticeSchema } from '../shared/contract'
 import { RpcError } from '../shared/result'
@@ -32,6 +32,9 @@ import { resolveFfmpeg } from './ingest/ffmpeg-path'
 import { IngestService } from './ingest/ingest-service'
 import type { LiveStream } from './ingest/live-stream'
 import { probeCamera } from './ingest/probe-camera'
+import { MaskLifts } from './recording/mask-lifts'
+import { RecordingService } from './recording/recording-service'
+import { RecordingStore } from './recording/recording-store'
 import { openDatabase } from './store/database'
 import { MIGRATIONS } from './store/migrations'
 
@@ -49,6 +52,8 @@ export interface CoreOptions {
   bundledWorkersDir?: URL
   /** Detector threads; by default one per core but one. */
   detectorThreads?: number
+  /** Records every enabled camera (the default); off for tests that do not need it. */
+  recording?: boolean
   /** better-sqlite3 built for the running runtime, when it is not the default (Electron). */
   sqliteNativeBinding?: string
   env?: NodeJS.ProcessEnv
@@ -211,6 +216,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     log
   })
+  const may = (ctx: SessionContext, permission: Permission): boolean => ctx.session !== null && permissionsOf(ctx.session.user.roles).includes(permission)
+  const recordingStore = new RecordingStore(db)
+  const maskLifts = new MaskLifts(db, now)
+  const recording = new RecordingService({
+    store: recordingStore,
+    ffmpegPath,
+    recordingsDir: join(options.dataDir, 'recordings'),
+    cameras: () => (options.recording === false ? [] : directory.all().filter((camera) => camera.enabled)),
+    recordPurge: async (cameraId, details) => {
+      await audit.append({ actor: SYSTEM_ACTOR, action: 'recording.purge', cameraId, workstation: SYSTEM_WORKSTATION, details: { ...details } })
+    },
+    onAlarm: (alarm) => connections.broadcast('recording.onDidAlarm', (ctx) => (may(ctx, 'recording.hold') ? alarm : null)),
+    now,
+    log
+  })
+
   scenes.onDidChange((cameraId, scene) => {
     void analytics.reconcile()
     connections.broadcast('analytics.onDidChangeScene', (ctx) => (canSeeCamera(directory, ctx, cameraId) ? { cameraId, scene } : null))
@@ -271,6 +292,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     onDidChangeCameras: () => {
       syncIngest()
+      void recording.sync()
       void analytics.reconcile()
       connections.broadcast('cameras.onDidChangeList', (ctx) => ({ cameras: visibleCameras(directory, ctx).map(toView) }))
       connections.broadcast('app.onDidChangeInfo', () => appInfo())
@@ -290,6 +312,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     analyticsStatus: () => analytics.snapshot(),
     scenes,
     events,
+    recording: {
+      service: recording,
+      store: recordingStore,
+      lifts: maskLifts,
+      openPlayback: () => {
+        throw new RpcError('UNAVAILABLE', 'La relecture n’est pas encore disponible.')
+      },
+      onDidChangeLift: (lift) => connections.broadcast('masks.onDidChangeLift', (ctx) => (canSeeCamera(directory, ctx, lift.cameraId) ? lift : null))
+    },
     detector: {
       choice: () => detector.choice(),
       select: async (modelId) => {
@@ -303,6 +334,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   await refreshCompliance()
   await analytics.start()
+  await recording.start()
   const complianceTimer = setInterval(() => {
     refreshCompliance().catch((error: unknown) => log(`compliance refresh failed: ${(error as Error).message}`))
   }, 1000)
@@ -366,6 +398,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(purgeTimer)
       clearInterval(complianceTimer)
       await analytics.dispose()
+      await recording.dispose()
       await detector.close()
       await snapshots.close()
       connections.closeAll()

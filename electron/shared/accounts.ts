@@ -37,7 +37,13 @@ export const ROLE_PERMISSIONS = {
   'compliance.approve': ['supervisor', 'dpo'],
   'rulepack.manage': ['dpo', 'admin'],
   /** Zones, lines, masks and rule thresholds: the admin sets a camera up, the supervisor recalibrates it. */
-  'scene.manage': ['supervisor', 'admin']
+  'scene.manage': ['supervisor', 'admin'],
+  /** Recordings are watched by operators too: an incident is reported, they look back. */
+  'playback.view': ['operator', 'supervisor', 'dpo'],
+  'recording.configure': ['admin'],
+  'recording.hold': ['supervisor', 'dpo'],
+  /** Asked by one, approved by another (never the same person): see masks.approveLift. */
+  'mask.lift': ['supervisor', 'dpo']
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof ROLE_PERMISSIONS

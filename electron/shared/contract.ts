@@ -23,6 +23,18 @@ import {
 } from './compliance'
 import { AnalyticsEventSchema, AnalyticsOverlaySchema, DetectorChoiceSchema, DetectorModelIdSchema, EventQuerySchema } from './analytics-events'
 import { SceneSchema } from './scene'
+import {
+  LegalHoldSchema,
+  MaskLiftSchema,
+  PlaceHoldSchema,
+  PlaybackOpenSchema,
+  RecordedSpanSchema,
+  RecordingAlarmSchema,
+  RecordingPolicySchema,
+  RecordingStatusSchema,
+  RecordingStorageSchema,
+  RequestMaskLiftSchema
+} from './recording'
 
 /**
  * The one API between the screen and the core. Both transports (MessagePort in the desktop app,
@@ -265,6 +277,45 @@ export const contract = {
     access: 'camera.view'
   }),
 
+  'recording.status': method({ input: NoInput, output: z.array(RecordingStatusSchema), access: 'camera.view' }),
+  'recording.getPolicy': method({ input: CameraRef, output: RecordingPolicySchema, access: 'camera.view' }),
+  /** Retention is capped by the rule pack and the law (one month); audited. */
+  'recording.setPolicy': method({
+    input: z.object({ cameraId: CameraIdSchema, policy: RecordingPolicySchema }).strict(),
+    output: RecordingPolicySchema,
+    access: 'recording.configure'
+  }),
+  'recording.getStorage': method({ input: NoInput, output: RecordingStorageSchema, access: 'recording.configure' }),
+  'recording.setStorage': method({ input: RecordingStorageSchema, output: RecordingStorageSchema, access: 'recording.configure' }),
+  /** What is recorded on a camera in a period, its alerts and its legal holds, for the timeline. */
+  'playback.timeline': method({
+    input: z.object({ cameraId: CameraIdSchema, from: z.number(), to: z.number() }).strict(),
+    output: z.object({ spans: z.array(RecordedSpanSchema), events: z.array(AnalyticsEventSchema), holds: z.array(LegalHoldSchema) }),
+    access: 'playback.view'
+  }),
+  /**
+   * A one-time media URL playing the camera's recording from `at` (masks burned in unless a lift is
+   * active). The viewing is audited: who, which camera, from when, for how long.
+   */
+  'playback.open': method({
+    input: PlaybackOpenSchema,
+    output: z.object({ url: z.string(), start: z.number(), masked: z.boolean() }),
+    access: 'playback.view'
+  }),
+  'holds.list': method({ input: z.object({ cameraId: CameraIdSchema.optional() }).strict(), output: z.array(LegalHoldSchema), access: 'playback.view' }),
+  /** Exempts a period of a camera from the purge until released; audited with its reference. */
+  'holds.place': method({ input: PlaceHoldSchema, output: LegalHoldSchema, access: 'recording.hold' }),
+  'holds.release': method({
+    input: z.object({ holdId: z.number().int().positive(), reason: z.string().trim().min(10).max(2000) }).strict(),
+    output: LegalHoldSchema,
+    access: 'recording.hold'
+  }),
+  'masks.lifts': method({ input: NoInput, output: z.array(MaskLiftSchema), access: 'playback.view' }),
+  /** Asks to see a camera's masked areas for an investigation; another person must approve. */
+  'masks.requestLift': method({ input: RequestMaskLiftSchema, output: MaskLiftSchema, access: 'mask.lift' }),
+  'masks.approveLift': method({ input: z.object({ liftId: z.number().int().positive() }).strict(), output: MaskLiftSchema, access: 'mask.lift' }),
+  'masks.endLift': method({ input: z.object({ liftId: z.number().int().positive() }).strict(), output: MaskLiftSchema, access: 'mask.lift' }),
+
   'settings.get': method({ input: NoInput, output: SettingsSchema, access: 'settings.workstation' }),
   'settings.update': method({ input: SettingsPatchSchema, output: SettingsSchema, access: 'settings.workstation' })
 } as const
@@ -292,6 +343,10 @@ export const events = {
   'analytics.onDidChangeScene': z.object({ cameraId: CameraIdSchema, scene: SceneSchema }),
   /** A rule fired; the event is already stored. */
   'events.onDidRaise': AnalyticsEventSchema,
+  /** The storage needs a supervisor: the disk is full, a quota forced early deletions, a recorder fails. */
+  'recording.onDidAlarm': RecordingAlarmSchema,
+  /** A lift of privacy masks was asked, approved, ended or expired. */
+  'masks.onDidChangeLift': MaskLiftSchema,
   /** The idle timeout has passed: the screen must hide everything until the password is typed again. */
   'session.onDidLock': z.object({ reason: z.enum(['idle']) }),
   /** The session is over (logout elsewhere, account disabled): back to the sign-in screen. */

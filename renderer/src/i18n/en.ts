@@ -463,6 +463,18 @@ export const en: Messages = {
       },
       scene: { update: 'Zones, masks and rules changed' },
       analytics: { detector: 'Object detector changed' },
+      recording: {
+        policy: 'Camera recording changed',
+        storage: 'Storage quotas changed',
+        purge: 'Recordings deleted',
+        hold: 'Recordings placed under legal hold',
+        release: 'Legal hold released'
+      },
+      mask: {
+        'lift-request': 'Mask lift requested',
+        'lift-approve': 'Mask lift approved',
+        'lift-end': 'Mask lift ended'
+      },
       settings: { update: 'Workstation settings change' },
       live: {
         start: 'Live viewing started',

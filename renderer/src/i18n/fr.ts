@@ -478,6 +478,18 @@ export const fr = {
       },
       scene: { update: 'Modification des zones, masques et règles' },
       analytics: { detector: 'Changement du détecteur d’objets' },
+      recording: {
+        policy: 'Modification de l’enregistrement d’une caméra',
+        storage: 'Modification des quotas de stockage',
+        purge: 'Suppression d’enregistrements',
+        hold: 'Mise sous réquisition d’enregistrements',
+        release: 'Levée d’une réquisition'
+      },
+      mask: {
+        'lift-request': 'Demande de levée de masques',
+        'lift-approve': 'Autorisation de levée de masques',
+        'lift-end': 'Fin de levée de masques'
+      },
       settings: { update: 'Modification des réglages du poste' },
       live: {
         start: 'Début de visionnage en direct',

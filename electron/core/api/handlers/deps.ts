@@ -13,6 +13,10 @@ import type { CameraStore } from '../../config/camera-store'
 import type { SettingsService } from '../../config/settings-service'
 import type { SceneStore } from '../../analytics/scene-store'
 import type { EventStore } from '../../events/event-store'
+import type { MaskLift, PLAYBACK_SPEEDS } from '../../../shared/recording'
+import type { MaskLifts } from '../../recording/mask-lifts'
+import type { RecordingService } from '../../recording/recording-service'
+import type { RecordingStore } from '../../recording/recording-store'
 import type { SessionContext } from '../context'
 
 export interface AuditFields {
@@ -57,6 +61,14 @@ export interface HandlerDeps {
   analyticsStatus: () => AnalyticsRunStatus[]
   scenes: SceneStore
   events: EventStore
+  recording: {
+    service: RecordingService
+    store: RecordingStore
+    lifts: MaskLifts
+    /** Audits the viewing and returns the one-time URL of a playback stream. */
+    openPlayback(ctx: SessionContext, cameraId: string, at: number, speed: (typeof PLAYBACK_SPEEDS)[number]): Promise<{ url: string; start: number; masked: boolean }>
+    onDidChangeLift(lift: MaskLift): void
+  }
   detector: {
     choice(): DetectorChoice
     /** Keeps the choice, then restarts every camera's analytics on the new model. */

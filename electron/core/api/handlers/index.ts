@@ -7,6 +7,7 @@ import { auditHandlers } from './audit'
 import { cameraHandlers } from './cameras'
 import { complianceHandlers } from './compliance'
 import type { HandlerDeps } from './deps'
+import { recordingHandlers } from './recording'
 import { sessionHandlers } from './session'
 
 /** The whole contract, one slice per area; TypeScript checks that no method is left without a handler. */
@@ -18,7 +19,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<SessionContext> {
     ...cameraHandlers(deps),
     ...auditHandlers(deps),
     ...complianceHandlers(deps),
-    ...analyticsHandlers(deps)
+    ...analyticsHandlers(deps),
+    ...recordingHandlers(deps)
   }
 }
 

@@ -2,7 +2,7 @@ import type { Migration } from '../migrations'
 
 /**
  * Recording: the index of segment files, each camera's policy, legal holds and lifts of privacy
- * masks. A segment row is written when ffmpeg opens the file (complete = 0) and completed when it
+ * masks (the database itself refuses a lift approved by the person who asked for it). A segment row is written when ffmpeg opens the file (complete = 0) and completed when it
  * closes, so a crash leaves a row the recovery finds; the file is the truth for what can be played.
  */
 export const recording: Migration = {
@@ -47,6 +47,25 @@ export const recording: Migration = {
       );
       CREATE TRIGGER legal_holds_never_deleted BEFORE DELETE ON legal_holds
         BEGIN SELECT RAISE(ABORT, 'legal holds are released, never deleted'); END;
+
+      -- A lift shows a camera's masked areas for an investigation: asked by one person, approved by
+      -- another, limited in time. Kept for the record.
+      CREATE TABLE mask_lifts (
+        id INTEGER PRIMARY KEY,
+        camera_id TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        requested_by TEXT NOT NULL,
+        requested_at INTEGER NOT NULL,
+        minutes INTEGER NOT NULL,
+        approved_by TEXT,
+        approved_at INTEGER,
+        ended_by TEXT,
+        ended_at INTEGER,
+        CHECK (approved_by IS NULL OR approved_by <> requested_by)
+      );
+      CREATE TRIGGER mask_lifts_never_deleted BEFORE DELETE ON mask_lifts
+        BEGIN SELECT RAISE(ABORT, 'mask lifts are kept for the record'); END;
     `)
   }
 }
