@@ -55,7 +55,9 @@ describe('LOCKED → READY → UNLOCKED', () => {
     expect(unlocked.perimeter).toBeNull()
     expect(await fixture.service.canRun('comptage-personnes', 'cam-7', 'commune', NOW)).toEqual({
       allowed: true,
-      reason: 'Comptage de personnes — débloqué jusqu’au 15/01/2031 exclu.'
+      reason: 'Comptage de personnes — débloqué jusqu’au 15/01/2031 exclu.',
+      // The rule pack's limit travels with the permission: counting may keep counts only.
+      countsOnly: true
     })
     await expectRpcError(fixture.approve('comptage-personnes', fixture.people.alice), 'CONFLICT')
   })
