@@ -37,7 +37,19 @@ describe('opening and finding sessions', () => {
     setting.idleMinutes = 20
     expect(sessions.toSession(session)).toEqual({
       user: session.user,
-      permissions: ['camera.view', 'settings.workstation', 'account.self', 'audit.read', 'compliance.read', 'compliance.manage', 'compliance.approve', 'rulepack.manage'],
+      permissions: [
+        'camera.view',
+        'settings.workstation',
+        'account.self',
+        'audit.read',
+        'compliance.read',
+        'compliance.manage',
+        'compliance.approve',
+        'rulepack.manage',
+        'playback.view',
+        'recording.hold',
+        'mask.lift'
+      ],
       token: session.token,
       idleTimeoutMs: 20 * MINUTE,
       locked: false

@@ -228,7 +228,8 @@ describe('utility-process core host (out/main/core-host.js)', () => {
   })
 
   it('on SIGTERM, closes the window port, stops ffmpeg and exits 0', async () => {
-    await waitFor(() => ffmpegWith(root).length === 1, 'the demo camera’s ffmpeg', 20_000)
+    // The demo camera's two: its display stream and its recorder.
+    await waitFor(() => ffmpegWith(root).length === 2, 'the demo camera’s ffmpeg processes', 20_000)
     worker.postMessage({ kind: 'signal', signal: 'SIGTERM' })
     const code = await exitWithin(30_000)
     expect(code, diagnostics()).toBe(0)
