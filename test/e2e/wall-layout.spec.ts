@@ -1,11 +1,17 @@
 import { expect, test } from '@playwright/test'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startVigieHost } from './fixtures/vigie-host'
 import { WallPage } from './pages/wall-page'
 
 let dataDir: string
+
+/** What the headless host has written to its settings file (null while it has written nothing). */
+async function storedWall(): Promise<{ layout: string; focusedTile: number | null } | null> {
+  const text = await readFile(join(dataDir, 'settings.json'), 'utf8').catch(() => null)
+  return text === null ? null : (JSON.parse(text) as { wall: { layout: string; focusedTile: number | null } }).wall
+}
 
 test.beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'vigie-layout-'))
@@ -54,6 +60,8 @@ test('layouts, menu, drag-and-drop and single view, all kept across a restart', 
     await expect(wall.tile(0)).toBeHidden()
     await page.keyboard.press('Escape')
     await expect(wall.tile(0)).toBeVisible()
+    // Stop only once the core has the last change: what the test checks after the restart.
+    await expect.poll(storedWall).toMatchObject({ layout: '4x4', focusedTile: null })
   } finally {
     await host.stop()
   }
