@@ -9,7 +9,7 @@ export type NewEvent = Omit<AnalyticsEvent, 'id' | 'recordedAt' | 'hasSnapshot'>
   snapshot: { jpeg: Uint8Array; width: number; height: number } | null
 }
 
-interface EventRow {
+export interface EventRow {
   id: number
   camera_id: string
   rule_id: string
@@ -138,7 +138,7 @@ function snapshotPath(cameraId: string, at: number, id: number): string {
   return join(cameraId, day, `${id}.jpg`)
 }
 
-function toEvent(row: EventRow): AnalyticsEvent {
+export function toEvent(row: EventRow): AnalyticsEvent {
   const payload = JSON.parse(row.payload) as Payload
   return AnalyticsEventSchema.parse({
     id: row.id,

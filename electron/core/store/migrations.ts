@@ -4,6 +4,7 @@ import { audit } from './migrations/002-audit'
 import { compliance } from './migrations/003-compliance'
 import { analytics } from './migrations/004-analytics'
 import { recording } from './migrations/005-recording'
+import { alerts } from './migrations/006-alerts'
 
 /** A numbered schema change. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -12,4 +13,4 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void
 }
 
-export const MIGRATIONS: readonly Migration[] = [accounts, audit, compliance, analytics, recording]
+export const MIGRATIONS: readonly Migration[] = [accounts, audit, compliance, analytics, recording, alerts]
