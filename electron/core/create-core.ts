@@ -3,6 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { permissionsOf, type Organisation, type Permission } from '../shared/accounts'
+import type { Alert } from '../shared/alerts'
 import type { AppInfo } from '../shared/contract'
 import { ThirdPartyNoticeSchema } from '../shared/contract'
 import { RpcError } from '../shared/result'
@@ -20,6 +21,7 @@ import { SharedDetector } from './analytics/detection/shared-detector'
 import { AnalyticsSettings } from './analytics/analytics-settings'
 import { SnapshotEncoder } from './analytics/frame/snapshot-encoder'
 import { SceneStore } from './analytics/scene-store'
+import { AlertQueue } from './events/alert-queue'
 import { EventStore } from './events/event-store'
 import { ComplianceService, DOCUMENTS_FOLDER, RulePackCatalog, rulePackFolders } from './compliance'
 import { AccountService, COMMON_PASSWORDS_FILE, SessionManager, authorize, loadCommonPasswords } from './auth'
@@ -176,8 +178,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     connections.broadcast('cameras.onDidChangeHealth', (ctx) => (canSeeCamera(directory, ctx, cameraId) ? { cameraId, health } : null))
   )
 
+  const may = (ctx: SessionContext, permission: Permission): boolean => ctx.session !== null && permissionsOf(ctx.session.user.roles).includes(permission)
   const scenes = await SceneStore.open(db, (cameraId) => (directory.isDemo(cameraId) ? demoScene(cameraId) : undefined), log)
   const events = new EventStore({ db, snapshotsDir: join(options.dataDir, 'snapshots'), now, log })
+  const alertQueue = new AlertQueue(db, now)
+  const onDidChangeAlert = (alert: Alert): void =>
+    connections.broadcast('alerts.onDidChange', (ctx) => (canSeeCamera(directory, ctx, alert.cameraId) && may(ctx, 'alert.review') ? alert : null))
   const analyticsSettings = await AnalyticsSettings.open(db)
   const detector = new SharedDetector({
     modelsDir: join(options.appRoot, 'models'),
@@ -201,6 +207,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       snapshot: snapshot && jpeg ? { jpeg, width: snapshot.width, height: snapshot.height } : null
     })
     connections.broadcast('events.onDidRaise', (ctx) => (canSeeCamera(directory, ctx, stored.cameraId) ? stored : null))
+    if (stored.alert) onDidChangeAlert(await alertQueue.add(stored))
   }
   const analytics = new AnalyticsSupervisor({
     ffmpegPath,
@@ -216,7 +223,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     log
   })
-  const may = (ctx: SessionContext, permission: Permission): boolean => ctx.session !== null && permissionsOf(ctx.session.user.roles).includes(permission)
   const recordingStore = new RecordingStore(db)
   const maskLifts = new MaskLifts(db, now)
   const recording = new RecordingService({
@@ -312,6 +318,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     analyticsStatus: () => analytics.snapshot(),
     scenes,
     events,
+    alerts: { queue: alertQueue, onDidChange: onDidChangeAlert },
     recording: {
       service: recording,
       store: recordingStore,
@@ -339,6 +346,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     refreshCompliance().catch((error: unknown) => log(`compliance refresh failed: ${(error as Error).message}`))
   }, 1000)
   complianceTimer.unref()
+
+  // Alerts nobody decided in time go to the supervisors, on the record as the system's decision.
+  const escalationTimer = setInterval(() => {
+    alertQueue
+      .escalateOverdue()
+      .then(async (escalated) => {
+        for (const alert of escalated) {
+          await audit.append({ actor: SYSTEM_ACTOR, action: 'alert.decision', cameraId: alert.cameraId, target: String(alert.id), workstation: SYSTEM_WORKSTATION, details: { decision: 'escalated', reason: alert.reason, note: alert.note } })
+          onDidChangeAlert(alert)
+        }
+      })
+      .catch((error: unknown) => log(`alerts: escalation failed: ${(error as Error).message}`))
+  }, 30_000)
+  escalationTimer.unref()
 
   const purgeAudit = (): void => {
     if (!organisation) return
@@ -397,6 +418,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async dispose() {
       clearInterval(purgeTimer)
       clearInterval(complianceTimer)
+      clearInterval(escalationTimer)
       await analytics.dispose()
       await recording.dispose()
       await detector.close()

@@ -43,7 +43,10 @@ export const ROLE_PERMISSIONS = {
   'recording.configure': ['admin'],
   'recording.hold': ['supervisor', 'dpo'],
   /** Asked by one, approved by another (never the same person): see masks.approveLift. */
-  'mask.lift': ['supervisor', 'dpo']
+  'mask.lift': ['supervisor', 'dpo'],
+  /** Every alert is decided by a person: operators first, supervisors for what is escalated. */
+  'alert.review': ['operator', 'supervisor'],
+  'alert.quality': ['supervisor', 'dpo']
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof ROLE_PERMISSIONS

@@ -23,6 +23,7 @@ import {
 } from './compliance'
 import { AnalyticsEventSchema, AnalyticsOverlaySchema, DetectorChoiceSchema, DetectorModelIdSchema, EventQuerySchema } from './analytics-events'
 import { SceneSchema } from './scene'
+import { AlertQualitySchema, AlertQuerySchema, AlertSchema, DecideAlertsSchema } from './alerts'
 import {
   LegalHoldSchema,
   MaskLiftSchema,
@@ -277,6 +278,23 @@ export const contract = {
     access: 'camera.view'
   }),
 
+  /** The review queue and its history, newest first; `nextBefore` pages on. */
+  'alerts.list': method({
+    input: AlertQuerySchema,
+    output: z.object({ alerts: z.array(AlertSchema), nextBefore: z.number().int().nullable() }),
+    access: 'alert.review'
+  }),
+  'alerts.get': method({ input: z.object({ eventId: z.number().int().positive() }).strict(), output: AlertSchema, access: 'alert.review' }),
+  /** Takes an alert into one's review; refused if someone else has it. */
+  'alerts.claim': method({ input: z.object({ eventId: z.number().int().positive() }).strict(), output: AlertSchema, access: 'alert.review' }),
+  /** Confirms, dismisses (false alarm) or escalates one alert or a burst; dismissing and escalating need a reason and a note. Audited. */
+  'alerts.decide': method({ input: DecideAlertsSchema, output: z.array(AlertSchema), access: 'alert.review' }),
+  /** False alarms per rule and camera, with suggestions to recalibrate. */
+  'alerts.quality': method({
+    input: z.object({ from: z.number().optional(), to: z.number().optional() }).strict(),
+    output: z.array(AlertQualitySchema),
+    access: 'alert.quality'
+  }),
   'recording.status': method({ input: NoInput, output: z.array(RecordingStatusSchema), access: 'camera.view' }),
   'recording.getPolicy': method({ input: CameraRef, output: RecordingPolicySchema, access: 'camera.view' }),
   /** Retention is capped by the rule pack and the law (one month); audited. */
@@ -343,6 +361,8 @@ export const events = {
   'analytics.onDidChangeScene': z.object({ cameraId: CameraIdSchema, scene: SceneSchema }),
   /** A rule fired; the event is already stored. */
   'events.onDidRaise': AnalyticsEventSchema,
+  /** An alert arrived in the queue or changed state (claimed, decided, escalated). */
+  'alerts.onDidChange': AlertSchema,
   /** The storage needs a supervisor: the disk is full, a quota forced early deletions, a recorder fails. */
   'recording.onDidAlarm': RecordingAlarmSchema,
   /** A lift of privacy masks was asked, approved, ended or expired. */

@@ -107,6 +107,14 @@ describe('analytics on a live camera', () => {
     }
     expect(brightest).toBeLessThan(24)
 
+    // It waits in the review queue until a person decides; the decision is on the record.
+    const [queued] = (await olga.call('alerts.list', { states: ['new'], cameraId: 'entrepot' })).alerts.filter((alert) => alert.id === event.id)
+    expect(queued).toMatchObject({ state: 'new', kind: 'intrusion' })
+    await olga.call('alerts.claim', { eventId: event.id })
+    const [decided] = await olga.call('alerts.decide', { eventIds: [event.id], decision: 'confirmed', note: 'Agent vu en direct' })
+    expect(decided).toMatchObject({ state: 'confirmed', decidedBy: 'olga' })
+    expect((await alice.call('audit.query', { action: 'alert.decision' })).entries[0]).toMatchObject({ actor: 'olga', target: String(event.id) })
+
     // The change to the scene is on the record.
     const audit = await alice.call('audit.query', { action: 'scene.update' })
     expect(audit.entries[0]).toMatchObject({ actor: 'alice', cameraId: 'entrepot' })

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import type { CameraHealth, HealthReason, HealthReasonCode, HealthState as CameraHealthState } from '../../shared/camera'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import { parseCameraSource, type CameraSource, type RtspTransport } from './camera-source'
@@ -22,6 +23,11 @@ export interface CameraConfig {
   readonly rtspTransport?: RtspTransport
   /** `auto`: copy H.264 as is, re-encode anything else. `always`: always re-encode. */
   readonly transcode?: TranscodeMode
+  /**
+   * The camera's privacy masks as an image (recording/mask-image.ts), burned into the display stream,
+   * which is then always transcoded. Absent: nothing to mask, or a mask lift in force (the caller's call).
+   */
+  readonly maskImage?: string
 }
 
 /** Health as the contract defines it (electron/shared/camera.ts): one definition for core and screen. */
@@ -66,6 +72,10 @@ const PERMANENT_FAILURES: ReadonlySet<HealthReasonCode> = new Set([
 
 const INVALID_STREAM: HealthReason = { code: 'INVALID_STREAM', message: 'Flux vidéo illisible (sortie MP4 invalide)' }
 const NO_PICTURE_AT_START: HealthReason = { code: 'TIMEOUT', message: 'La caméra ne répond pas (aucune image reçue)' }
+const MASK_IMAGE_MISSING: HealthReason = {
+  code: 'FILE_NOT_FOUND',
+  message: 'Image des masques de confidentialité introuvable : la caméra n’est pas affichée'
+}
 
 /** One ffmpeg process and what we know about it. */
 interface Run {
@@ -128,7 +138,7 @@ export class CameraSupervisor {
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
     this.killGraceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS
     this.ioTimeoutMs = options.ioTimeoutMs
-    this.transcode = params.camera.transcode === 'always'
+    this.transcode = params.camera.transcode === 'always' || params.camera.maskImage !== undefined
     this.currentHealth = { state: 'connecting', since: this.clock.now(), attempt: 0, transcoding: this.transcode }
   }
 
@@ -174,10 +184,17 @@ export class CameraSupervisor {
     const source = this.source
     if (source === undefined || this.stopping !== undefined) return
     const transcoding = this.transcode
+    const { maskImage } = this.camera
+    if (maskImage !== undefined && !existsSync(maskImage)) {
+      // ffmpeg would fail too (the camera is never shown unmasked); this only says why in plain words.
+      this.scheduleRetry(MASK_IMAGE_MISSING)
+      return
+    }
     const args = buildDisplayArgs({
       source,
       transcode: transcoding,
-      ...(this.ioTimeoutMs !== undefined ? { ioTimeoutMs: this.ioTimeoutMs } : {})
+      ...(this.ioTimeoutMs !== undefined ? { ioTimeoutMs: this.ioTimeoutMs } : {}),
+      ...(maskImage !== undefined ? { maskImage } : {})
     })
     let child: SpawnedProcess
     try {

@@ -1,5 +1,6 @@
 import type { CameraSource } from './camera-source'
 import type { InputVideoInfo } from './ffmpeg-stderr'
+import { buildMaskFilter } from './mask-filter'
 
 /**
  * Builds the ffmpeg command line that turns one camera into fragmented MP4 for the display
@@ -18,6 +19,11 @@ export interface DisplayArgsOptions {
   readonly ioTimeoutMs?: number
   /** Frame rate used to size the GOP when transcoding; the real rate of a camera is not known in advance. */
   readonly assumedFps?: number
+  /**
+   * The camera's privacy masks as an image (recording/mask-image.ts), burned into the picture. Forces
+   * transcoding whatever `transcode` says: a copied stream cannot be masked.
+   */
+  readonly maskImage?: string
 }
 
 export const DEFAULT_IO_TIMEOUT_MS = 5000
@@ -31,7 +37,7 @@ export const TRANSCODE_KEYFRAME_INTERVAL_S = 1
  * severity so errors can be told from chatter without guessing, and `-nostats` removes the progress
  * line that would otherwise be printed twice a second. At steady state ffmpeg then prints nothing.
  */
-const GLOBAL_ARGS = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'level+info'] as const
+export const GLOBAL_ARGS = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'level+info'] as const
 
 /**
  * `frag_keyframe`: a fragment starts at every keyframe, so any fragment boundary is a place where a
@@ -43,7 +49,7 @@ const GLOBAL_ARGS = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'level
  * fragment (see live-stream.ts).
  */
 export const FRAGMENT_DURATION_US = 500_000
-const FRAGMENTED_MP4_OUTPUT = [
+export const FRAGMENTED_MP4_OUTPUT = [
   '-f', 'mp4',
   '-movflags', 'frag_keyframe+empty_moov+default_base_moof',
   '-frag_duration', String(FRAGMENT_DURATION_US),
@@ -51,8 +57,23 @@ const FRAGMENTED_MP4_OUTPUT = [
 ] as const
 
 export function buildDisplayArgs(options: DisplayArgsOptions): string[] {
-  return [...GLOBAL_ARGS, ...inputArgs(options), ...videoOutputArgs(options), ...FRAGMENTED_MP4_OUTPUT]
+  const { maskImage } = options
+  if (maskImage === undefined) {
+    return [...GLOBAL_ARGS, ...inputArgs(options), ...videoOutputArgs(options), ...FRAGMENTED_MP4_OUTPUT]
+  }
+  return [
+    ...GLOBAL_ARGS,
+    ...inputArgs(options),
+    // The camera is input 0, so that its stream description is the first one printed (ffmpeg-stderr.ts).
+    '-i', maskImage,
+    '-filter_complex', buildMaskFilter({ video: '0:v:0', mask: '1:v:0', output: MASKED_LABEL }),
+    '-map', `[${MASKED_LABEL}]`, '-an', '-sn', '-dn',
+    ...h264EncoderArgs(options.assumedFps),
+    ...FRAGMENTED_MP4_OUTPUT
+  ]
 }
+
+const MASKED_LABEL = 'masked'
 
 export interface AnalysisArgsOptions {
   readonly source: CameraSource
@@ -134,11 +155,15 @@ function inputArgs({ source, ioTimeoutMs = DEFAULT_IO_TIMEOUT_MS }: { source: Ca
   }
 }
 
-function videoOutputArgs({ transcode, assumedFps = DEFAULT_ASSUMED_FPS }: DisplayArgsOptions): string[] {
+function videoOutputArgs({ transcode, assumedFps }: DisplayArgsOptions): string[] {
   const videoOnly = ['-map', '0:v:0', '-an', '-sn', '-dn']
   if (!transcode) return [...videoOnly, '-c:v', 'copy']
+  return [...videoOnly, ...h264EncoderArgs(assumedFps)]
+}
+
+/** Low-latency H.264 for the browser (live view, masked or sped-up playback). */
+export function h264EncoderArgs(assumedFps = DEFAULT_ASSUMED_FPS): string[] {
   return [
-    ...videoOnly,
     '-c:v', 'libx264',
     '-preset', 'veryfast',
     '-tune', 'zerolatency',

@@ -156,6 +156,8 @@ function sameCamera(a: CameraConfig, b: CameraConfig): boolean {
   return (
     a.source === b.source &&
     (a.rtspTransport ?? 'tcp') === (b.rtspTransport ?? 'tcp') &&
-    (a.transcode ?? 'auto') === (b.transcode ?? 'auto')
+    (a.transcode ?? 'auto') === (b.transcode ?? 'auto') &&
+    // A new mask image path means new masks (the name holds their hash), or masks added or lifted.
+    a.maskImage === b.maskImage
   )
 }

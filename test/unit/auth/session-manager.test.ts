@@ -48,7 +48,9 @@ describe('opening and finding sessions', () => {
         'rulepack.manage',
         'playback.view',
         'recording.hold',
-        'mask.lift'
+        'mask.lift',
+        'alert.review',
+        'alert.quality'
       ],
       token: session.token,
       idleTimeoutMs: 20 * MINUTE,

@@ -14,6 +14,8 @@ import type { SettingsService } from '../../config/settings-service'
 import type { SceneStore } from '../../analytics/scene-store'
 import type { EventStore } from '../../events/event-store'
 import type { MaskLift, PLAYBACK_SPEEDS } from '../../../shared/recording'
+import type { Alert } from '../../../shared/alerts'
+import type { AlertQueue } from '../../events/alert-queue'
 import type { MaskLifts } from '../../recording/mask-lifts'
 import type { RecordingService } from '../../recording/recording-service'
 import type { RecordingStore } from '../../recording/recording-store'
@@ -61,6 +63,10 @@ export interface HandlerDeps {
   analyticsStatus: () => AnalyticsRunStatus[]
   scenes: SceneStore
   events: EventStore
+  alerts: {
+    queue: AlertQueue
+    onDidChange(alert: Alert): void
+  }
   recording: {
     service: RecordingService
     store: RecordingStore

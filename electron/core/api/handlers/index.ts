@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/rpc/server'
 import type { SessionContext } from '../context'
 import { accountHandlers } from './accounts'
+import { alertHandlers } from './alerts'
 import { analyticsHandlers } from './analytics'
 import { appHandlers } from './app'
 import { auditHandlers } from './audit'
@@ -20,7 +21,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<SessionContext> {
     ...auditHandlers(deps),
     ...complianceHandlers(deps),
     ...analyticsHandlers(deps),
-    ...recordingHandlers(deps)
+    ...recordingHandlers(deps),
+    ...alertHandlers(deps)
   }
 }
 

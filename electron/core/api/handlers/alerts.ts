@@ -1,0 +1,38 @@
+import { RpcError } from '../../../shared/result'
+import { actorOf, type SessionContext } from '../context'
+import { canSeeCamera, visibleCameras } from './cameras'
+import type { HandlerDeps, HandlerGroup } from './deps'
+
+export function alertHandlers(deps: HandlerDeps): HandlerGroup<'alerts.list' | 'alerts.get' | 'alerts.claim' | 'alerts.decide' | 'alerts.quality'> {
+  const visibleIds = (ctx: SessionContext): string[] => visibleCameras(deps.directory, ctx).map((camera) => camera.id)
+  /** An alert of a camera outside one's perimeter does not exist, as far as this screen is told. */
+  const requireVisible = async (ctx: SessionContext, eventId: number) => {
+    const alert = await deps.alerts.queue.get(eventId)
+    if (!alert || !canSeeCamera(deps.directory, ctx, alert.cameraId)) throw new RpcError('NOT_FOUND', `Alerte inconnue : n° ${eventId}.`)
+    return alert
+  }
+  return {
+    'alerts.list': (query, ctx) => deps.alerts.queue.list(query, visibleIds(ctx)),
+    'alerts.get': ({ eventId }, ctx) => requireVisible(ctx, eventId),
+    'alerts.claim': async ({ eventId }, ctx) => {
+      await requireVisible(ctx, eventId)
+      const alert = await deps.alerts.queue.claim(eventId, actorOf(ctx))
+      deps.alerts.onDidChange(alert)
+      return alert
+    },
+    'alerts.decide': async (input, ctx) => {
+      for (const eventId of input.eventIds) await requireVisible(ctx, eventId)
+      const decided = await deps.alerts.queue.decide(input, actorOf(ctx))
+      for (const alert of decided) {
+        await deps.record(ctx, 'alert.decision', {
+          cameraId: alert.cameraId,
+          target: String(alert.id),
+          details: { decision: input.decision, reason: input.reason ?? null, note: input.note ?? null, rule: alert.ruleId, burst: input.eventIds.length }
+        })
+        deps.alerts.onDidChange(alert)
+      }
+      return decided
+    },
+    'alerts.quality': ({ from, to }, ctx) => deps.alerts.queue.quality(visibleIds(ctx), from, to)
+  }
+}
