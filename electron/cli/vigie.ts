@@ -3,6 +3,7 @@ import { RpcError } from '../shared/result'
 import { AUDIT_HELP, auditExport, auditVerify } from './commands/audit'
 import { openCliContext, UsageError, type CliContext } from './commands/cli-context'
 import { COMPLIANCE_HELP, complianceStatus } from './commands/compliance'
+import { EVIDENCE_HELP, evidenceVerify } from './commands/evidence'
 import { ORG_HELP, orgSet } from './commands/org'
 import { USER_HELP, userAdd, userResetPassword } from './commands/user'
 
@@ -23,6 +24,7 @@ ${ORG_HELP}
 ${USER_HELP}
 ${AUDIT_HELP}
 ${COMPLIANCE_HELP}
+${EVIDENCE_HELP}
 
 --data : dossier des données de l'installation (par défaut ~/.config/Vigie).`
 
@@ -39,6 +41,7 @@ function splitDataDir(argv: string[]): { dataDir: string | undefined; rest: stri
 async function main(argv: string[]): Promise<number> {
   const { dataDir, rest } = splitDataDir(argv)
   const name = rest.slice(0, 2).join(' ')
+  if (name === 'evidence verify') return evidenceVerify(rest.slice(2), dataDir, (line) => process.stdout.write(`${line}\n`))
   const command = COMMANDS[name]
   if (!command) {
     process.stderr.write(`${HELP}\n`)
