@@ -23,6 +23,7 @@ import { SnapshotEncoder } from './analytics/frame/snapshot-encoder'
 import { SceneStore } from './analytics/scene-store'
 import { AlertQueue } from './events/alert-queue'
 import { EventStore } from './events/event-store'
+import { purgeExpiredEvents } from './events/event-retention'
 import { ComplianceService, DOCUMENTS_FOLDER, RulePackCatalog, rulePackFolders } from './compliance'
 import { AccountService, COMMON_PASSWORDS_FILE, SessionManager, authorize, loadCommonPasswords } from './auth'
 import { CameraDirectory, toView, type DemoMode } from './config/camera-directory'
@@ -361,6 +362,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }, 30_000)
   escalationTimer.unref()
 
+  /** Alerts, counts and their images go when their module's retention (rule pack, at most a month) has passed. */
+  const purgeEvents = (): void => {
+    purgeExpiredEvents({
+      db,
+      snapshotsDir: join(options.dataDir, 'snapshots'),
+      retentionDays: async (moduleId) => {
+        const days = (await compliance.moduleStatus(moduleId, deployer(), now())).limits.maxImageRetentionDays
+        // 0 says no image may be kept at all (counting keeps none): its counts follow the legal month.
+        return days === 0 ? null : days
+      },
+      holds: async () => (await recordingStore.holds({ activeOnly: true })).map((hold) => ({ cameraId: hold.cameraId, from: hold.from, to: hold.to })),
+      recordPurge: async (cameraId, details) => {
+        await audit.append({ actor: SYSTEM_ACTOR, action: 'events.purge', cameraId, workstation: SYSTEM_WORKSTATION, details: { ...details } })
+      },
+      now
+    })
+      .then((count) => count > 0 && log(`events: ${count} past retention deleted`))
+      .catch((error: unknown) => log(`events purge failed: ${(error as Error).message}`))
+  }
+  purgeEvents()
+  const eventsPurgeTimer = setInterval(purgeEvents, 60 * 60_000)
+  eventsPurgeTimer.unref()
+
   const purgeAudit = (): void => {
     if (!organisation) return
     audit
@@ -419,6 +443,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(purgeTimer)
       clearInterval(complianceTimer)
       clearInterval(escalationTimer)
+      clearInterval(eventsPurgeTimer)
       await analytics.dispose()
       await recording.dispose()
       await detector.close()

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'recording.policy',
   'recording.storage',
   'recording.purge',
+  'events.purge',
   'recording.hold',
   'recording.release',
   'mask.lift-request',

@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'recording.policy': 'Modification de l’enregistrement d’une caméra',
   'recording.storage': 'Modification des quotas de stockage',
   'recording.purge': 'Suppression d’enregistrements',
+  'events.purge': 'Suppression d’alertes et d’images échues',
   'recording.hold': 'Mise sous réquisition d’enregistrements',
   'recording.release': 'Levée d’une réquisition',
   'mask.lift-request': 'Demande de levée de masques',

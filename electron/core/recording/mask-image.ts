@@ -16,20 +16,75 @@ export const MASK_IMAGE_HEIGHT = 720
 
 const MASKED = 255
 
-/** The PGM bytes for `masks` at the given size. */
+/**
+ * The PGM bytes for `masks` at the given size. A pixel is masked when its square touches a mask at
+ * all, not only when its centre is inside (as in MaskRaster): the video may be finer than the image,
+ * and one of its pixels whose centre is inside a mask may fall in an image pixel whose centre is not.
+ */
 export function encodeMaskImage(masks: readonly PrivacyMask[], width = MASK_IMAGE_WIDTH, height = MASK_IMAGE_HEIGHT): Uint8Array {
   const raster = new MaskRaster(masks, width, height)
   const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`)
   const image = new Uint8Array(header.length + width * height)
+  const pixels = image.subarray(header.length)
   image.set(header, 0)
-  let offset = header.length
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      if (raster.covers(x, y)) image[offset] = MASKED
-      offset += 1
+    for (let x = 0; x < width; x += 1) if (raster.covers(x, y)) pixels[y * width + x] = MASKED
+  }
+  // Squares crossed by an outline but whose centre is outside: the polygon's thin tips and edges.
+  for (const { polygon } of masks) {
+    for (let i = 0; i < polygon.length; i += 1) {
+      const a = polygon[i]
+      const b = polygon[(i + 1) % polygon.length]
+      markSegment(pixels, width, height, a.x * width, a.y * height, b.x * width, b.y * height)
     }
   }
   return image
+}
+
+/**
+ * Marks every pixel square the segment passes through (a grid traversal, Amanatides & Woo), and
+ * both squares beside a pixel corner it passes exactly through. Points on the image's far edge
+ * (x = width) belong to the last column.
+ */
+function markSegment(pixels: Uint8Array, width: number, height: number, ax: number, ay: number, bx: number, by: number): void {
+  const mark = (x: number, y: number): void => {
+    const column = Math.min(width - 1, Math.max(0, x))
+    const row = Math.min(height - 1, Math.max(0, y))
+    pixels[row * width + column] = MASKED
+  }
+  let x = Math.floor(ax)
+  let y = Math.floor(ay)
+  const endX = Math.floor(bx)
+  const endY = Math.floor(by)
+  const dx = bx - ax
+  const dy = by - ay
+  const stepX = Math.sign(dx)
+  const stepY = Math.sign(dy)
+  // Distance along the segment (0 to 1) to the next vertical and horizontal grid lines, and between them.
+  const deltaX = stepX === 0 ? Infinity : 1 / Math.abs(dx)
+  const deltaY = stepY === 0 ? Infinity : 1 / Math.abs(dy)
+  let nextX = stepX > 0 ? (x + 1 - ax) / dx : stepX < 0 ? (ax - x) / -dx : Infinity
+  let nextY = stepY > 0 ? (y + 1 - ay) / dy : stepY < 0 ? (ay - y) / -dy : Infinity
+  mark(x, y)
+  for (let steps = Math.abs(endX - x) + Math.abs(endY - y); steps > 0; steps -= 1) {
+    if (nextX < nextY) {
+      x += stepX
+      nextX += deltaX
+    } else if (nextY < nextX) {
+      y += stepY
+      nextY += deltaY
+    } else {
+      // Through a corner: the two squares beside it are touched too.
+      mark(x + stepX, y)
+      mark(x, y + stepY)
+      x += stepX
+      y += stepY
+      nextX += deltaX
+      nextY += deltaY
+      steps -= 1
+    }
+    mark(x, y)
+  }
 }
 
 /**

@@ -29,6 +29,7 @@ export const fr = {
     label: 'Navigation principale',
     wall: "Mur d'images",
     events: 'Événements',
+    playback: 'Relecture',
     cameras: 'Caméras',
     users: 'Comptes',
     organisation: 'Organisation',
@@ -162,6 +163,7 @@ export const fr = {
       transcode: 'Transcodage',
       group: 'Groupe',
       health: 'Santé',
+      recording: 'Enregistrement',
       actions: 'Actions'
     },
     actions: {
@@ -170,7 +172,51 @@ export const fr = {
       editNamed: 'Modifier « {{name}} »',
       removeNamed: 'Supprimer « {{name}} »',
       scene: 'Zones et règles',
-      sceneNamed: 'Zones et règles de « {{name}} »'
+      sceneNamed: 'Zones et règles de « {{name}} »',
+      recording: 'Enregistrement',
+      recordingNamed: 'Enregistrement de « {{name}} »'
+    },
+    recording: {
+      legend: 'Enregistrement',
+      dialogTitle: 'Enregistrement de « {{name}} »',
+      loadFailed: 'Réglages d’enregistrement illisibles : {{message}}',
+      enabled: 'Enregistrer cette caméra',
+      retention: 'Durée de conservation (jours)',
+      retentionHint:
+        '{{max}} jours au plus : le Code de la sécurité intérieure (art. L252-5) limite à un mois la conservation des images de vidéoprotection, hors procédure judiciaire (réquisition). Le référentiel de conformité peut l’abaisser.',
+      retentionInvalid: 'La durée de conservation doit être un nombre entier de jours, de 1 à {{max}} (CSI L252-5).',
+      quota: 'Quota de la caméra (Go)',
+      quotaPlaceholder: 'aucun',
+      quotaHint: 'Facultatif. Une fois atteint, les enregistrements les plus anciens de la caméra sont supprimés en premier.',
+      quotaInvalid: 'Le quota doit être un nombre de Go supérieur à zéro, ou rester vide.',
+      since: 'depuis le {{date}}',
+      states: {
+        recording: 'enregistre',
+        recordingTitle: 'L’enregistrement est en cours.',
+        stopped: 'arrêté',
+        stoppedTitle: 'La caméra n’enregistre pas (désactivée ou en attente de son flux).',
+        failed: 'en échec',
+        failedTitle: 'L’enregistreur ne parvient pas à écrire.',
+        disabled: 'désactivé',
+        disabledTitle: 'L’enregistrement de cette caméra est désactivé.'
+      }
+    },
+    storage: {
+      title: 'Stockage des enregistrements',
+      intro:
+        'Sous ces seuils, les enregistrements les plus anciens sont supprimés en premier, jamais ceux placés sous réquisition ; les superviseurs en sont avertis.',
+      loadFailed: 'Réglages de stockage illisibles : {{message}}',
+      total: 'Quota total (Go)',
+      totalPlaceholder: 'aucun',
+      totalHint: 'Toutes caméras confondues. Vide : seul l’espace libre du disque compte.',
+      totalInvalid: 'Le quota total doit être un nombre de Go supérieur à zéro, ou rester vide.',
+      minFree: 'Espace libre à préserver (Go)',
+      minFreeHint: 'En dessous, les plus anciens enregistrements sont supprimés et les superviseurs alertés.',
+      freeInvalid: 'L’espace libre à préserver doit être un nombre de Go, zéro ou plus.',
+      used: 'Occupé par les enregistrements',
+      save: 'Enregistrer les seuils',
+      saving: 'Enregistrement…',
+      saved: 'Seuils enregistrés.'
     },
     transport: { tcp: 'TCP', udp: 'UDP' },
     transcode: { auto: 'automatique', always: 'toujours' },
@@ -478,6 +524,7 @@ export const fr = {
       },
       scene: { update: 'Modification des zones, masques et règles' },
       analytics: { detector: 'Changement du détecteur d’objets' },
+      events: { purge: 'Suppression d’alertes et d’images échues' },
       recording: {
         policy: 'Modification de l’enregistrement d’une caméra',
         storage: 'Modification des quotas de stockage',
@@ -1031,6 +1078,7 @@ export const fr = {
       details: 'Constat',
       parameters: 'Paramètres de la règle',
       close: 'Fermer',
+      playback: 'Voir l’enregistrement',
       track: 'n° {{id}}'
     },
     details: {
@@ -1053,6 +1101,194 @@ export const fr = {
     },
     yes: 'oui',
     no: 'non'
+  },
+  playback: {
+    title: 'Relecture',
+    more: 'Lire la suite',
+    less: 'Réduire',
+    cameras: {
+      title: 'Caméras',
+      hint: 'Jusqu’à {{count}} caméras, lues ensemble sur la même horloge.',
+      full: '{{count}} caméras au plus : décochez-en une pour en choisir une autre.',
+      notListed: 'Votre rôle ne donne pas accès à la liste des caméras : celles des réquisitions et des levées de masques sont proposées.',
+      empty: 'Aucune caméra à relire.'
+    },
+    layout: {
+      label: 'Disposition',
+      option1: '1',
+      option2x2: '2×2',
+      title1: 'Une caméra (la caméra active)',
+      title2x2: 'Quatre caméras'
+    },
+    tile: {
+      label: 'Relecture {{number}} : {{name}}',
+      empty: 'Emplacement libre',
+      emptyHint: 'Cochez une caméra dans la liste.',
+      noRecording: 'Aucun enregistrement',
+      loading: 'Chargement…',
+      failed: 'erreur inconnue',
+      error: 'Lecture impossible : {{message}}',
+      masked: 'Masques appliqués',
+      maskedTitle: 'Les masques de confidentialité sont incrustés dans l’image.',
+      unmasked: 'Masques levés',
+      unmaskedUntil: 'Masques levés jusqu’à {{time}}',
+      unmaskedTitle: 'Levée de masques autorisée : les zones masquées sont visibles. Chaque visionnage est tracé.',
+      active: 'caméra active',
+      states: {
+        opening: 'ouverture…',
+        buffering: 'chargement…',
+        playing: 'lecture',
+        standing: 'à l’arrêt',
+        'no-recording': 'aucun enregistrement',
+        error: 'erreur'
+      }
+    },
+    transport: {
+      label: 'Commandes de lecture',
+      play: 'Lecture',
+      pause: 'Pause',
+      stepBack: 'Image précédente',
+      stepForward: 'Image suivante',
+      back10: 'Reculer de 10 secondes',
+      forward10: 'Avancer de 10 secondes',
+      speed: 'Vitesse de lecture',
+      speedOption: '×{{speed}}',
+      speedTitle: 'Lecture à vitesse ×{{speed}}',
+      time: 'Heure affichée',
+      jumpLabel: 'Aller à la date et à l’heure',
+      jump: 'Aller',
+      jumpInvalid: 'Date ou heure invalide.',
+      waiting: 'Chargement des images…',
+      liveEdge: 'Fin des enregistrements : la suite se regarde en direct sur le mur d’images.'
+    },
+    shortcuts: {
+      label: 'Raccourcis clavier',
+      space: 'Espace',
+      shift: 'Maj',
+      drag: 'glisser sur la frise',
+      playPause: 'lecture / pause',
+      frame: 'image par image',
+      tenSeconds: '± 10 secondes',
+      speed: 'vitesse',
+      select: 'sélectionner une période'
+    },
+    timeline: {
+      label: 'Frise chronologique des enregistrements',
+      help: 'Cliquez ou faites glisser la tête de lecture : les caméras s’y rendent au relâchement. Maj + glisser sélectionne une période. La molette fait défiler la frise.',
+      zoom: 'Échelle de la frise',
+      presets: { '1h': '1 h', '6h': '6 h', '24h': '24 h', '7d': '7 jours' },
+      earlier: '‹ Plus tôt',
+      later: 'Plus tard ›',
+      centre: 'Centrer',
+      now: 'Maintenant',
+      playhead: 'Tête de lecture',
+      markIn: 'Début de sélection',
+      markOut: 'Fin de sélection',
+      selection: 'Du {{from}} au {{to}}',
+      selectionHint: 'Maj + glisser sur la frise pour sélectionner une période.',
+      clearSelection: 'Effacer',
+      noCamera: 'Cochez une ou plusieurs caméras pour voir leurs enregistrements.',
+      failed: 'Frise indisponible pour {{name}} : {{message}}',
+      recorded: 'Enregistré du {{from}} au {{to}}',
+      hold: 'Réquisition {{reference}} : du {{from}} au {{to}}',
+      alert: '{{kind}}, {{time}} : aller à ce moment',
+      alerts_one: '{{count}} alerte à partir du {{time}} : aller à ce moment',
+      alerts_other: '{{count}} alertes à partir du {{time}} : aller à ce moment'
+    },
+    side: {
+      label: 'Réquisitions et levées de masques',
+      holds: 'Réquisitions',
+      lifts: 'Levées de masques'
+    },
+    holds: {
+      title: 'Réquisitions',
+      intro: 'Les périodes placées sous réquisition échappent à la suppression automatique jusqu’à leur levée.',
+      place: 'Placer sous réquisition',
+      empty: 'Aucune réquisition.',
+      loadFailed: 'Impossible de lire les réquisitions : {{message}}',
+      inForce: 'en vigueur',
+      released: 'levée',
+      period: 'Du {{from}} au {{to}}',
+      placedBy: 'Placée par {{by}} le {{at}}',
+      releasedBy: 'Levée par {{by}} le {{at}}',
+      show: 'Voir',
+      release: 'Lever',
+      dialog: {
+        title: 'Placer sous réquisition',
+        description: 'La période choisie ne sera pas supprimée avant la levée de la réquisition. L’opération figure au journal d’audit.',
+        camera: 'Caméra',
+        from: 'Début',
+        to: 'Fin',
+        reference: 'Référence de la réquisition',
+        referencePlaceholder: 'Réquisition n° 2026/1234',
+        referenceHint: 'Le numéro de la réquisition judiciaire ou de la procédure.',
+        referenceLength: 'La référence doit compter de {{min}} à {{max}} caractères.',
+        reason: 'Motif',
+        reasonHint: 'Au moins {{count}} caractères : les faits, le service demandeur.',
+        reasonLength: 'Le motif doit compter au moins {{count}} caractères.',
+        invalidDate: 'Le début et la fin doivent être des dates et heures valides.',
+        endBeforeStart: 'La fin doit suivre le début.',
+        cancel: 'Annuler',
+        submit: 'Placer sous réquisition',
+        submitting: 'Enregistrement…'
+      },
+      releaseDialog: {
+        title: 'Lever la réquisition {{reference}}',
+        description: '{{camera}} : la période redeviendra soumise à la durée de conservation ordinaire.',
+        reason: 'Motif de la levée',
+        reasonHint: 'Au moins {{count}} caractères. Il figure au journal d’audit.',
+        tooShort: 'Le motif doit compter au moins {{count}} caractères.',
+        cancel: 'Annuler',
+        submit: 'Lever la réquisition',
+        submitting: 'Levée…'
+      }
+    },
+    lifts: {
+      title: 'Levées de masques',
+      intro:
+        'Pour une enquête, les masques de confidentialité d’une caméra peuvent être levés pour une durée limitée : une personne le demande, une autre l’autorise.',
+      request: 'Demander une levée',
+      empty: 'Aucune demande de levée.',
+      loadFailed: 'Impossible de lire les levées de masques : {{message}}',
+      states: { pending: 'en attente', active: 'active', expired: 'expirée', ended: 'terminée' },
+      activeUntil: 'active jusqu’à {{time}}',
+      duration_one: '{{count}} minute',
+      duration_other: '{{count}} minutes',
+      requestedBy: 'Demandée par {{by}} le {{at}}',
+      approvedBy: 'Autorisée par {{by}} le {{at}}',
+      approve: 'Autoriser',
+      cancel: 'Annuler la demande',
+      end: 'Mettre fin',
+      ownRequest: 'Vous avez fait cette demande : une autre personne doit l’autoriser.',
+      dialog: {
+        title: 'Demander une levée de masques',
+        description: 'La levée ne prend effet qu’une fois autorisée par une autre personne habilitée, et prend fin d’elle-même.',
+        camera: 'Caméra',
+        chooseCamera: 'Choisir…',
+        cameraId: 'Identifiant de la caméra',
+        cameraIdHint: 'Tel qu’il figure sur la réquisition ou dans le journal.',
+        cameraMissing: 'Choisissez la caméra.',
+        reference: 'Référence',
+        referencePlaceholder: 'Réquisition n° 2026/1234',
+        referenceLength: 'La référence doit compter de {{min}} à {{max}} caractères.',
+        reason: 'Motif',
+        reasonHint: 'Au moins {{count}} caractères : ce qui doit être vu, et pourquoi.',
+        reasonLength: 'Le motif doit compter au moins {{count}} caractères.',
+        minutes: 'Durée (minutes)',
+        minutesHint: 'De {{min}} à {{max}} minutes à compter de l’autorisation.',
+        minutesRange: 'La durée doit être un nombre entier de minutes, de {{min}} à {{max}}.',
+        cancel: 'Annuler',
+        submit: 'Demander',
+        submitting: 'Envoi…'
+      }
+    }
+  },
+  alarm: {
+    kinds: {
+      'disk-low': 'Disque presque plein',
+      'quota-reached': 'Quota d’enregistrement atteint',
+      'recorder-failed': 'Enregistreur en échec'
+    }
   },
   errors: {
     withCode: '{{message}} ({{code}})',
