@@ -36,6 +36,8 @@ import { IngestService } from './ingest/ingest-service'
 import type { LiveStream } from './ingest/live-stream'
 import { probeCamera } from './ingest/probe-camera'
 import { MaskLifts } from './recording/mask-lifts'
+import { maskImagePath, writeMaskImage } from './recording/mask-image'
+import { openPlaybackStream, PlaybackUnavailableError, type PlaybackStream } from './recording/playback-stream'
 import { RecordingService } from './recording/recording-service'
 import { RecordingStore } from './recording/recording-store'
 import { openDatabase } from './store/database'
@@ -86,11 +88,28 @@ export interface Core {
 }
 
 interface LiveGrant {
+  kind: 'live'
   cameraId: string
   sessionId: string
   actor: string
   workstation: string
 }
+
+interface PlaybackGrant {
+  kind: 'playback'
+  cameraId: string
+  sessionId: string
+  actor: string
+  workstation: string
+  playback: PlaybackStream
+  speed: number
+  masked: boolean
+}
+
+type MediaGrant = LiveGrant | PlaybackGrant
+
+/** A playback whose URL is never opened is closed after this, so its ffmpeg never lingers. */
+const UNCLAIMED_PLAYBACK_MS = 30_000
 
 const NoticesSchema = z.array(ThirdPartyNoticeSchema)
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -127,7 +146,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options.settingsBackend ?? createJsonSettingsBackend(join(options.dataDir, 'settings.json'), log),
     log
   )
-  const tickets = new MediaTickets<LiveGrant>()
+  const tickets = new MediaTickets<MediaGrant>()
+  const unclaimedPlaybacks = new Map<string, ReturnType<typeof setTimeout>>()
   const connections = new ConnectionSet()
   /** Open live views per session, so that a lock or a sign-out cuts them at once. */
   const liveViews = new Map<string, Set<() => void>>()
@@ -171,16 +191,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const ingest = ffmpegPath ? new IngestService({ ffmpegPath, log }) : null
-  const syncIngest = (): void => {
-    void ingest?.setCameras(directory.all().filter((camera) => camera.enabled))
+  /**
+   * The camera's mask image (written on first need), or null without masks. The live view, playback
+   * and exports burn it in: no screen shows what the masks hide (CSI L251-3).
+   */
+  const maskImageFor = async (cameraId: string): Promise<string | null> => {
+    const { masks } = scenes.get(cameraId)
+    const path = maskImagePath(options.dataDir, cameraId, masks)
+    if (path !== null && !existsSync(path)) await writeMaskImage(masks, path)
+    return path
   }
-  syncIngest()
+  const syncIngest = (): void => {
+    const cameras = directory.all().filter((camera) => camera.enabled)
+    Promise.all(cameras.map(async (camera) => ({ ...camera, ...(await maskImageFor(camera.id).then((path) => (path ? { maskImage: path } : {}))) })))
+      .then((masked) => ingest?.setCameras(masked))
+      .catch((error: unknown) => log(`ingest: ${(error as Error).message}`))
+  }
   ingest?.onDidChangeHealth((cameraId, health) =>
     connections.broadcast('cameras.onDidChangeHealth', (ctx) => (canSeeCamera(directory, ctx, cameraId) ? { cameraId, health } : null))
   )
 
   const may = (ctx: SessionContext, permission: Permission): boolean => ctx.session !== null && permissionsOf(ctx.session.user.roles).includes(permission)
   const scenes = await SceneStore.open(db, (cameraId) => (directory.isDemo(cameraId) ? demoScene(cameraId) : undefined), log)
+  syncIngest()
   const events = new EventStore({ db, snapshotsDir: join(options.dataDir, 'snapshots'), now, log })
   const alertQueue = new AlertQueue(db, now)
   const onDidChangeAlert = (alert: Alert): void =>
@@ -241,6 +274,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   scenes.onDidChange((cameraId, scene) => {
     void analytics.reconcile()
+    // New masks: the live view restarts with them burned in.
+    syncIngest()
     connections.broadcast('analytics.onDidChangeScene', (ctx) => (canSeeCamera(directory, ctx, cameraId) ? { cameraId, scene } : null))
   })
   analytics.onDidChangeStatus((status) =>
@@ -294,7 +329,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     grantLiveView: (ctx, cameraId) => {
       if (!buildMediaUrl || !ctx.session) throw new RpcError('UNAVAILABLE', 'Le flux vidéo n’est pas encore disponible.')
-      const ticket = tickets.issue({ cameraId, sessionId: ctx.session.id, actor: actorOf(ctx), workstation: ctx.workstation })
+      const ticket = tickets.issue({ kind: 'live', cameraId, sessionId: ctx.session.id, actor: actorOf(ctx), workstation: ctx.workstation })
       return buildMediaUrl(cameraId, ticket)
     },
     onDidChangeCameras: () => {
@@ -324,8 +359,35 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       service: recording,
       store: recordingStore,
       lifts: maskLifts,
-      openPlayback: () => {
-        throw new RpcError('UNAVAILABLE', 'La relecture n’est pas encore disponible.')
+      openPlayback: async (ctx, cameraId, at, speed) => {
+        if (!buildMediaUrl || !ctx.session) throw new RpcError('UNAVAILABLE', 'Le flux vidéo n’est pas encore disponible.')
+        if (!ffmpegPath) throw new RpcError('UNAVAILABLE', ffmpegInfo.message ?? 'ffmpeg est introuvable.')
+        const actor = actorOf(ctx)
+        // An approved lift shows the masked areas to the two people who asked for it and approved it, nobody else.
+        const lift = await maskLifts.activeFor(cameraId)
+        const lifted = lift !== null && (lift.requestedBy === actor || lift.approvedBy === actor)
+        const maskImage = lifted ? null : await maskImageFor(cameraId)
+        let playback: PlaybackStream
+        try {
+          playback = openPlaybackStream({
+            ffmpegPath,
+            recordingsDir: join(options.dataDir, 'recordings'),
+            segments: await recordingStore.segmentsBetween(cameraId, at, Number.MAX_SAFE_INTEGER),
+            at,
+            speed,
+            maskImage,
+            log
+          })
+        } catch (error) {
+          if (error instanceof PlaybackUnavailableError) throw new RpcError('NOT_FOUND', error.message)
+          throw error
+        }
+        const ticket = tickets.issue({ kind: 'playback', cameraId, sessionId: ctx.session.id, actor, workstation: ctx.workstation, playback, speed, masked: maskImage !== null })
+        const unclaimed = setTimeout(() => void playback.close(), UNCLAIMED_PLAYBACK_MS)
+        unclaimed.unref()
+        void playback.ended.then(() => clearTimeout(unclaimed))
+        unclaimedPlaybacks.set(ticket, unclaimed)
+        return { url: buildMediaUrl(cameraId, ticket), start: playback.start, masked: maskImage !== null }
       },
       onDidChangeLift: (lift) => connections.broadcast('masks.onDidChangeLift', (ctx) => (canSeeCamera(directory, ctx, lift.cameraId) ? lift : null))
     },
@@ -396,6 +458,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const purgeTimer = setInterval(purgeAudit, DAY_MS)
   purgeTimer.unref()
 
+  /** Serves a playback to its viewer; who watched which camera from when, at what speed and for how long is on the record. */
+  const openPlaybackMedia = async (grant: PlaybackGrant, closeSocket: () => void): Promise<MediaAccess> => {
+    const { cameraId, actor, workstation, playback } = grant
+    const base = { actor, cameraId, workstation }
+    await audit.append({ ...base, action: 'playback.view', details: { from: playback.start, speed: grant.speed, masked: grant.masked, phase: 'start' } })
+    const views = liveViews.get(grant.sessionId) ?? new Set<() => void>()
+    liveViews.set(grant.sessionId, views)
+    views.add(closeSocket)
+    const started = now()
+    let closed = false
+    return {
+      cameraId,
+      stream: playback.stream,
+      onClose: () => {
+        if (closed) return
+        closed = true
+        views.delete(closeSocket)
+        void playback.close()
+        const seconds = (now() - started) / 1000
+        void audit
+          .append({
+            ...base,
+            action: 'playback.view',
+            details: { from: playback.start, to: playback.start + Math.round(seconds * grant.speed * 1000), speed: grant.speed, masked: grant.masked, seconds: Math.round(seconds), phase: 'end' }
+          })
+          .catch((error: unknown) => log(`audit: ${(error as Error).message}`))
+      }
+    }
+  }
+
   return {
     connect(transport, info) {
       const context: SessionContext = { ...info, session: null }
@@ -413,7 +505,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async openMedia(cameraId, ticket, closeSocket) {
       const grant = tickets.redeem(ticket)
-      if (!grant || grant.cameraId !== cameraId || sessions.get(grant.sessionId)?.state !== 'active') return null
+      clearTimeout(unclaimedPlaybacks.get(ticket))
+      unclaimedPlaybacks.delete(ticket)
+      if (!grant || grant.cameraId !== cameraId || sessions.get(grant.sessionId)?.state !== 'active') {
+        if (grant?.kind === 'playback') void grant.playback.close()
+        return null
+      }
+      if (grant.kind === 'playback') return openPlaybackMedia(grant, closeSocket)
       const supervisor = ingest?.get(cameraId)
       if (!supervisor) return null
       // The view starts only once it is on the record: a failed audit write refuses the stream.

@@ -39,7 +39,7 @@ export const ROLE_PERMISSIONS = {
   /** Zones, lines, masks and rule thresholds: the admin sets a camera up, the supervisor recalibrates it. */
   'scene.manage': ['supervisor', 'admin'],
   /** Recordings are watched by operators too: an incident is reported, they look back. */
-  'playback.view': ['operator', 'supervisor', 'dpo'],
+  'playback.view': ['operator', 'supervisor'],
   'recording.configure': ['admin'],
   'recording.hold': ['supervisor', 'dpo'],
   /** Asked by one, approved by another (never the same person): see masks.approveLift. */

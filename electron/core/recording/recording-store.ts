@@ -79,21 +79,27 @@ export class RecordingStore {
     return (await this.db.all<SegmentRow>('SELECT * FROM recording_segments ORDER BY start_at')).map(toSegment)
   }
 
-  /** The camera's segments overlapping [from, to), oldest first. */
+  /** The camera's segments overlapping [from, to), oldest first; the one being written counts as reaching `to`. */
   async segmentsBetween(cameraId: string, from: number, to: number): Promise<Segment[]> {
     const rows = await this.db.all<SegmentRow>(
-      'SELECT * FROM recording_segments WHERE camera_id = ? AND start_at < ? AND end_at > ? ORDER BY start_at',
+      'SELECT * FROM recording_segments WHERE camera_id = ? AND start_at < ? AND (end_at > ? OR complete = 0) ORDER BY start_at',
       [cameraId, to, from]
     )
     return rows.map(toSegment)
   }
 
-  async spans(cameraId: string, from: number, to: number): Promise<RecordedSpan[]> {
+  /** Continuous stretches; the segment being written reaches `now` (its fragments are on disk as they come). */
+  async spans(cameraId: string, from: number, to: number, now: number): Promise<RecordedSpan[]> {
     const spans: RecordedSpan[] = []
-    for (const segment of await this.segmentsBetween(cameraId, from, to)) {
+    const segments = await this.db.all<SegmentRow>(
+      'SELECT * FROM recording_segments WHERE camera_id = ? AND start_at < ? AND (end_at > ? OR complete = 0) ORDER BY start_at',
+      [cameraId, to, from]
+    )
+    for (const segment of segments.map(toSegment)) {
+      const end = segment.complete ? segment.endAt : Math.max(segment.endAt, now)
       const last = spans.at(-1)
-      if (last && segment.startAt - last.end <= SPAN_GAP_MS) last.end = Math.max(last.end, segment.endAt)
-      else spans.push({ start: segment.startAt, end: segment.endAt })
+      if (last && segment.startAt - last.end <= SPAN_GAP_MS) last.end = Math.max(last.end, end)
+      else spans.push({ start: segment.startAt, end })
     }
     return spans
   }

@@ -59,7 +59,7 @@ export function recordingHandlers(
       requireVisibleCamera(deps, ctx, cameraId)
       if (to <= from || to - from > MAX_TIMELINE_MS) throw new RpcError('INVALID_INPUT', 'La période demandée doit durer entre 0 et 31 jours.')
       const [spans, { events }, holds] = await Promise.all([
-        recording.store.spans(cameraId, from, to),
+        recording.store.spans(cameraId, from, to, deps.now()),
         deps.events.list({ cameraId, alertsOnly: true, from, to, limit: 500 }, [cameraId]),
         recording.store.holds({ cameraId })
       ])
@@ -67,6 +67,7 @@ export function recordingHandlers(
     },
     'playback.open': async ({ cameraId, at, speed }, ctx) => {
       requireVisibleCamera(deps, ctx, cameraId)
+      if (at > deps.now()) throw new RpcError('NOT_FOUND', 'Cet instant n’est pas encore enregistré : regardez le direct.')
       return recording.openPlayback(ctx, cameraId, at, speed)
     },
     'holds.list': async ({ cameraId }, ctx) => {
