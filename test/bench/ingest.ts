@@ -33,7 +33,7 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 /** A 720p25 H.264 clip like a city camera's main stream: Main profile, ~2.5 Mbit/s, a keyframe every 2 s. */
-async function makeCameraClip(ffmpeg: string, dir: string): Promise<string> {
+export async function makeCameraClip(ffmpeg: string, dir: string): Promise<string> {
   const output = join(dir, 'camera-720p25.mp4')
   await run(ffmpeg, [
     '-hide_banner', '-loglevel', 'error', '-y',

@@ -68,6 +68,35 @@ export async function measureProcesses(pids: () => number[], windowMs: number): 
 }
 
 /**
+ * Measures several sets of processes over one and the same wall-clock window, so that they are
+ * compared under the same machine load (what one set does also slows the other). CPU comes from the
+ * threads' schedstat, in nanoseconds: light processes (a remuxing ffmpeg uses well under 1 % of a
+ * core) would otherwise be measured in a handful of 10 ms clock ticks.
+ */
+export async function measureProcessGroups<K extends string>(groups: Record<K, () => number[]>, windowMs: number): Promise<Record<K, CpuWindow>> {
+  const names = Object.keys(groups) as K[]
+  const cpu = (pid: number): number => threadCpuSeconds(pid) ?? sampleProcess(pid)?.cpuSeconds ?? 0
+  const before = new Map(names.map((name) => [name, new Map(groups[name]().map((pid) => [pid, cpu(pid)]))]))
+  const start = process.hrtime.bigint()
+  await new Promise((resolve) => setTimeout(resolve, windowMs))
+  const elapsedSeconds = Number(process.hrtime.bigint() - start) / 1e9
+  const result = {} as Record<K, CpuWindow>
+  for (const name of names) {
+    let cpuSeconds = 0
+    let rssBytes = 0
+    for (const pid of groups[name]()) {
+      const after = threadCpuSeconds(pid)
+      const sample = sampleProcess(pid)
+      if (after === null || !sample) continue
+      cpuSeconds += after - (before.get(name)?.get(pid) ?? 0)
+      rssBytes += sample.rssBytes
+    }
+    result[name] = { cpuPercent: (100 * cpuSeconds) / elapsedSeconds, rssBytes }
+  }
+  return result
+}
+
+/**
  * CPU seconds of every live thread of `pid`, from /proc/<pid>/task/<tid>/schedstat (nanoseconds), for
  * per-frame deltas finer than /proc/<pid>/stat's clock ticks. Threads that have exited are not counted.
  */

@@ -1,6 +1,7 @@
 import { benchAnalytics } from './analytics'
 import { benchAudit } from './audit'
 import { benchIngest } from './ingest'
+import { benchRecording } from './recording'
 
 /**
  * npm run bench -- <name> [options]. Each benchmark prints progress on stderr and one JSON object as
@@ -9,7 +10,8 @@ import { benchIngest } from './ingest'
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<Record<string, unknown>>> = {
   ingest: benchIngest,
   audit: benchAudit,
-  analytics: benchAnalytics
+  analytics: benchAnalytics,
+  recording: benchRecording
 }
 
 const [name, ...rest] = process.argv.slice(2)

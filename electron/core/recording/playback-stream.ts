@@ -21,7 +21,10 @@ export interface PlaybackStreamOptions {
   readonly ffmpegPath: string
   /** <dataDir>/recordings, against which `Segment.file` is relative. */
   readonly recordingsDir: string
-  /** The camera's segments, oldest first, from the one holding `at` on (recording-store.ts segmentsBetween). */
+  /**
+   * The camera's segments, oldest first, from the one holding `at` on. The one being written (not
+   * `complete`, its `endAt` not yet known) may be last: it is read as far as it is written.
+   */
   readonly segments: readonly Segment[]
   /** Where to start, ms since the epoch. */
   readonly at: number
@@ -70,7 +73,8 @@ const INPOINT_AFTER_KEYFRAME_S = 0.001
 /** @throws PlaybackUnavailableError when no segment reaches past `at`, or the first one cannot be read. */
 export function openPlaybackStream(options: PlaybackStreamOptions): PlaybackStream {
   const recordingsDir = resolve(options.recordingsDir)
-  const index = options.segments.findIndex((segment) => segment.endAt > options.at)
+  // A segment still being written ends, as far as we know, now.
+  const index = options.segments.findIndex((segment) => !segment.complete || segment.endAt > options.at)
   const first = options.segments[index]
   if (first === undefined) throw new PlaybackUnavailableError('Aucun enregistrement à partir de cet instant')
 
@@ -84,25 +88,18 @@ export function openPlaybackStream(options: PlaybackStreamOptions): PlaybackStre
   const keyframe = keyframeAtOrBefore(timeline, wanted)
   const start = first.startAt + Math.round((keyframe - timeline.origin) * 1000)
 
-  const workDir = mkdtempSync(join(tmpdir(), 'vigie-playback-'))
-  const listPath = join(workDir, 'segments.ffconcat')
-  const entries = options.segments.slice(index).map((segment, position) => ({
-    path: join(recordingsDir, segment.file),
-    ...(position === 0 ? { inpoint: keyframe + INPOINT_AFTER_KEYFRAME_S } : {})
-  }))
-  try {
-    writeFileSync(listPath, buildConcatList(entries), { mode: 0o600 })
-  } catch (error) {
-    rmSync(workDir, { recursive: true, force: true })
-    throw error
-  }
-
+  const list = buildConcatList(
+    options.segments.slice(index).map((segment, position) => ({
+      path: join(recordingsDir, segment.file),
+      ...(position === 0 ? { inpoint: keyframe + INPOINT_AFTER_KEYFRAME_S } : {})
+    }))
+  )
   const run = new PlaybackRun({
     ffmpegPath: options.ffmpegPath,
-    args: buildPlaybackArgs({ listPath, speed: options.speed, maskImage: options.maskImage }),
+    list,
+    args: (listPath) => buildPlaybackArgs({ listPath, speed: options.speed, maskImage: options.maskImage }),
     spawn: options.spawn ?? spawnGuarded,
-    log: options.log ?? (() => {}),
-    cleanUp: () => rmSync(workDir, { recursive: true, force: true })
+    log: options.log ?? (() => {})
   })
   return {
     stream: run.stream,
@@ -128,10 +125,11 @@ class OnDemandStream extends LiveStream {
 
 interface PlaybackRunParams {
   readonly ffmpegPath: string
-  readonly args: readonly string[]
+  /** The ffconcat list, written to a private temporary folder when ffmpeg starts, removed when it ends. */
+  readonly list: string
+  readonly args: (listPath: string) => string[]
   readonly spawn: SpawnProcess
   readonly log: (message: string) => void
-  readonly cleanUp: () => void
 }
 
 /**
@@ -146,6 +144,7 @@ class PlaybackRun {
   private closing = false
   private settle: (end: PlaybackEnd) => void = () => {}
   private finished = false
+  private workDir: string | undefined
 
   constructor(private readonly params: PlaybackRunParams) {
     this.stream = new OnDemandStream(() => this.launch())
@@ -170,7 +169,10 @@ class PlaybackRun {
     if (this.child !== undefined || this.closing || this.finished) return
     let child: SpawnedProcess
     try {
-      child = this.params.spawn(this.params.ffmpegPath, this.params.args)
+      this.workDir = mkdtempSync(join(tmpdir(), 'vigie-playback-'))
+      const listPath = join(this.workDir, 'segments.ffconcat')
+      writeFileSync(listPath, this.params.list, { mode: 0o600 })
+      child = this.params.spawn(this.params.ffmpegPath, this.params.args(listPath))
     } catch (error) {
       this.finish({ reason: 'failed', message: `Impossible de lancer ffmpeg : ${(error as Error).message}` })
       return
@@ -218,10 +220,12 @@ class PlaybackRun {
   private finish(end: PlaybackEnd): void {
     if (this.finished) return
     this.finished = true
-    try {
-      this.params.cleanUp()
-    } catch (error) {
-      this.params.log(`[playback] list file not removed: ${(error as Error).message}`)
+    if (this.workDir !== undefined) {
+      try {
+        rmSync(this.workDir, { recursive: true, force: true })
+      } catch (error) {
+        this.params.log(`[playback] list file not removed: ${(error as Error).message}`)
+      }
     }
     this.settle(end)
   }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   CameraSupervisor,
@@ -257,6 +260,35 @@ describe('CameraSupervisor (fake ffmpeg, manual clock)', () => {
     latest().writeStdout(fragment('trun-first', SYNC_SAMPLE))
     await settle()
     expect(messages.map((message) => message.type)).toEqual(['init', 'fragment'])
+  })
+
+  it('burns the privacy masks in: always transcoded, with the mask image as second input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-supervisor-mask-'))
+    try {
+      const maskImage = join(dir, 'cam-1-0123456789abcdef.pgm')
+      writeFileSync(maskImage, 'P5\n2 2\n255\n\0\0\0\0')
+      const { supervisor, latest, playH264 } = setup({ maskImage })
+      supervisor.start()
+      expect(supervisor.health.transcoding).toBe(true)
+      const args = latest().args
+      expect(args[args.indexOf('-c:v') + 1]).toBe('libx264')
+      expect(args.filter((arg) => arg === '-i')).toHaveLength(2)
+      expect(args[args.lastIndexOf('-i') + 1]).toBe(maskImage)
+      expect(args[args.indexOf('-filter_complex') + 1]).toContain('alphamerge')
+      await playH264()
+      expect(supervisor.health).toMatchObject({ state: 'live', transcoding: true })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('shows nothing when the mask image is missing, and says why', () => {
+    const { supervisor, spawner, clock } = setup({ maskImage: join(tmpdir(), 'vigie-no-such-mask.pgm') })
+    supervisor.start()
+    expect(spawner.spawned).toHaveLength(0)
+    expect(supervisor.health).toMatchObject({ state: 'failed', reason: { code: 'FILE_NOT_FOUND' } })
+    expect(supervisor.health.reason?.message).toMatch(/masques de confidentialité/)
+    expect(clock.pendingDelays()).toHaveLength(1) // retried slowly, in case the file comes back
   })
 })
 

@@ -82,6 +82,23 @@ describe('buildDisplayArgs', () => {
     expect(valueOf(args, '-i')).toBe('rtsp://admin:s3cret@cam/live?channel=1&subtype=0')
   })
 
+  it('burns a mask image in: the camera stays input 0, and the stream is transcoded even when it could be copied', () => {
+    const args = buildDisplayArgs({ source: source('rtsp://cam/live'), transcode: false, maskImage: '/data/masks/quai-ab12.pgm' })
+    const inputs = args.flatMap((arg, index) => (arg === '-i' ? [args[index + 1]] : []))
+    expect(inputs).toEqual(['rtsp://cam/live', '/data/masks/quai-ab12.pgm'])
+    // Nothing may come between the camera and the mask: no option of the camera's may apply to the mask.
+    expect(args.indexOf('-i', args.indexOf('-i') + 1) - args.indexOf('-i')).toBe(2)
+    const graph = valueOf(args, '-filter_complex') ?? ''
+    expect(graph).toMatch(/^\[1:v:0\]/u)
+    expect(graph).toContain('[0:v:0]')
+    expect(graph).toMatch(/\[masked\]$/u)
+    expect(valueOf(args, '-map')).toBe('[masked]')
+    expect(args).not.toContain('0:v:0')
+    expect(valueOf(args, '-c:v')).toBe('libx264')
+    expect(valueOf(args, '-force_key_frames')).toBe('expr:gte(t,n_forced*1)')
+    expect(args.slice(-7)).toEqual(['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-frag_duration', '500000', 'pipe:1'])
+  })
+
   it('is pure', () => {
     const options = { source: source('rtsp://cam/live'), transcode: true }
     expect(buildDisplayArgs(options)).toEqual(buildDisplayArgs(options))

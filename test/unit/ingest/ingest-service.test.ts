@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CameraConfig, CameraHealth } from '../../../electron/core/ingest/camera-supervisor'
 import { IngestService } from '../../../electron/core/ingest/ingest-service'
@@ -46,6 +49,25 @@ describe('IngestService', () => {
     await service.setCameras([camA])
     await service.setCameras([{ ...camA, rtspTransport: 'tcp', transcode: 'auto' }])
     expect(spawner.spawned).toHaveLength(1)
+  })
+
+  it('restarts a camera whose mask image changes, and only then', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-ingest-mask-'))
+    try {
+      const [first, second] = ['a-1111.pgm', 'a-2222.pgm'].map((name) => join(dir, name))
+      for (const path of [first, second]) writeFileSync(path, 'P5\n1 1\n255\n\0')
+      const { service, spawnedFor } = setup()
+      await service.setCameras([camA])
+      await service.setCameras([{ ...camA, maskImage: first }])
+      await service.setCameras([{ ...camA, maskImage: first }])
+      await service.setCameras([{ ...camA, maskImage: second }])
+      await service.setCameras([camA]) // masks removed, or lifted
+      const runs = spawnedFor('10.0.0.1')
+      expect(runs.map((child) => child.args.find((arg) => arg.endsWith('.pgm')) ?? null)).toEqual([null, first, second, null])
+      expect(runs.slice(0, -1).map((child) => child.signals)).toEqual([['SIGTERM'], ['SIGTERM'], ['SIGTERM']])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('restarts a changed camera only after its old ffmpeg has exited, keeping its stream and viewers', async () => {
