@@ -24,6 +24,8 @@ import { SceneStore } from './analytics/scene-store'
 import { AlertQueue } from './events/alert-queue'
 import { EventStore } from './events/event-store'
 import { purgeExpiredEvents } from './events/event-retention'
+import { exportAlertEvidence } from './evidence/evidence-export'
+import { loadOrCreateEvidenceKey } from './evidence/evidence-key'
 import { ComplianceService, DOCUMENTS_FOLDER, RulePackCatalog, rulePackFolders } from './compliance'
 import { AccountService, COMMON_PASSWORDS_FILE, SessionManager, authorize, loadCommonPasswords } from './auth'
 import { CameraDirectory, toView, type DemoMode } from './config/camera-directory'
@@ -354,7 +356,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     analyticsStatus: () => analytics.snapshot(),
     scenes,
     events,
-    alerts: { queue: alertQueue, onDidChange: onDidChangeAlert },
+    alerts: {
+      queue: alertQueue,
+      onDidChange: onDidChangeAlert,
+      exportEvidence: async (ctx, alert, reason) => {
+        const actor = actorOf(ctx)
+        const lift = await maskLifts.activeFor(alert.cameraId)
+        const lifted = lift !== null && (lift.requestedBy === actor || lift.approvedBy === actor)
+        return exportAlertEvidence({
+          alert,
+          reason,
+          actor,
+          workstation: ctx.workstation,
+          installation: organisation?.name ?? 'Vigie',
+          exportsDir: join(options.dataDir, 'exports'),
+          ffmpegPath,
+          recordingsDir: join(options.dataDir, 'recordings'),
+          segments: (from, to) => recordingStore.segmentsBetween(alert.cameraId, from, to),
+          snapshot: async () => (await events.snapshot(alert.id))?.jpeg ?? null,
+          maskImage: lifted ? null : await maskImageFor(alert.cameraId),
+          key: await loadOrCreateEvidenceKey(join(options.dataDir, 'keys')),
+          now: now()
+        })
+      }
+    },
     recording: {
       service: recording,
       store: recordingStore,

@@ -46,7 +46,9 @@ export const ROLE_PERMISSIONS = {
   'mask.lift': ['supervisor', 'dpo'],
   /** Every alert is decided by a person: operators first, supervisors for what is escalated. */
   'alert.review': ['operator', 'supervisor'],
-  'alert.quality': ['supervisor', 'dpo']
+  'alert.quality': ['supervisor', 'dpo'],
+  /** A copy leaving the centre (for a réquisition) is a supervisor's act. */
+  'evidence.export': ['supervisor']
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof ROLE_PERMISSIONS

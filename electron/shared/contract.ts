@@ -289,6 +289,20 @@ export const contract = {
   'alerts.claim': method({ input: z.object({ eventId: z.number().int().positive() }).strict(), output: AlertSchema, access: 'alert.review' }),
   /** Confirms, dismisses (false alarm) or escalates one alert or a burst; dismissing and escalating need a reason and a note. Audited. */
   'alerts.decide': method({ input: DecideAlertsSchema, output: z.array(AlertSchema), access: 'alert.review' }),
+  /**
+   * The evidence of a confirmed alert: clip with masks and watermark, snapshot, record, signed
+   * manifest (check it with `npm run vigie -- evidence verify`). Needs a reason; audited.
+   */
+  'alerts.export': method({
+    input: z.object({ eventId: z.number().int().positive(), reason: z.string().trim().min(5).max(500) }).strict(),
+    output: z.object({
+      folder: z.string(),
+      files: z.array(z.object({ name: z.string(), bytes: z.number().int(), sha256: z.string() })),
+      keyFingerprint: z.string(),
+      clip: z.boolean()
+    }),
+    access: 'evidence.export'
+  }),
   /** False alarms per rule and camera, with suggestions to recalibrate. */
   'alerts.quality': method({
     input: z.object({ from: z.number().optional(), to: z.number().optional() }).strict(),

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -10,6 +11,28 @@ import { decodeJpeg } from '../../electron/core/analytics/frame/snapshot-jpeg'
 import { startTestCore, repoRoot, waitFor, type CoreHarness } from '../fixtures/core-harness'
 import { unlockThroughDossier } from '../fixtures/compliance-flow'
 import { installPackWithConfirmedExperiment } from '../fixtures/rule-packs'
+import { ffmpegForTests } from '../fixtures/make-clip'
+import { runVigieCli } from '../e2e/fixtures/vigie-host'
+
+/** The brightest channel value inside the top-left corner (a fraction of each side), edges left aside. */
+function brightestIn(image: { width: number; height: number; data: Uint8Array }, fraction: number): number {
+  let brightest = 0
+  for (let y = 2; y < Math.floor(image.height * fraction) - 2; y++) {
+    for (let x = 2; x < Math.floor(image.width * fraction) - 2; x++) {
+      const offset = (y * image.width + x) * 3
+      brightest = Math.max(brightest, image.data[offset], image.data[offset + 1], image.data[offset + 2])
+    }
+  }
+  return brightest
+}
+
+/** The first frame of a video file, decoded to RGB by ffmpeg. */
+function firstFrame(path: string): { width: number; height: number; data: Uint8Array } {
+  const probe = spawnSync(ffmpegForTests(), ['-hide_banner', '-i', path], { encoding: 'utf8' })
+  const [, width, height] = /, (\d{2,5})x(\d{2,5})/u.exec(probe.stderr) ?? []
+  const raw = spawnSync(ffmpegForTests(), ['-v', 'error', '-i', path, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 64 * 1024 * 1024 })
+  return { width: Number(width), height: Number(height), data: new Uint8Array(raw.stdout) }
+}
 
 const PASSWORDS = { admin: 'Lanterne-Brume-Quai-1871', alice: 'Phare-Ouest-Marée-Haute', bruno: 'Quai-Des-Brumes-Sous-La-Pluie', olga: 'Toits-Rouges-Sur-La-Ville-77' }
 
@@ -98,14 +121,7 @@ describe('analytics on a live camera', () => {
     const image = decodeJpeg(Buffer.from(snapshot.base64, 'base64'))
     expect([image.width, image.height]).toEqual([snapshot.width, snapshot.height])
     // The masked corner is black in the stored image, whatever the camera saw there.
-    let brightest = 0
-    for (let y = 2; y < Math.floor(image.height * 0.25) - 2; y++) {
-      for (let x = 2; x < Math.floor(image.width * 0.25) - 2; x++) {
-        const offset = (y * image.width + x) * 3
-        brightest = Math.max(brightest, image.data[offset], image.data[offset + 1], image.data[offset + 2])
-      }
-    }
-    expect(brightest).toBeLessThan(24)
+    expect(brightestIn(image, 0.25)).toBeLessThan(24)
 
     // It waits in the review queue until a person decides; the decision is on the record.
     const [queued] = (await olga.call('alerts.list', { states: ['new'], cameraId: 'entrepot' })).alerts.filter((alert) => alert.id === event.id)
@@ -114,6 +130,18 @@ describe('analytics on a live camera', () => {
     const [decided] = await olga.call('alerts.decide', { eventIds: [event.id], decision: 'confirmed', note: 'Agent vu en direct' })
     expect(decided).toMatchObject({ state: 'confirmed', decidedBy: 'olga' })
     expect((await alice.call('audit.query', { action: 'alert.decision' })).entries[0]).toMatchObject({ actor: 'olga', target: String(event.id) })
+
+    // A supervisor exports the evidence: clip with the mask burned in, snapshot, record, signed manifest.
+    await expect(olga.call('alerts.export', { eventId: event.id, reason: 'Réquisition PV 2026/00421' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    const exported = await alice.call('alerts.export', { eventId: event.id, reason: 'Réquisition PV 2026/00421' })
+    expect(exported.files.map((file) => file.name).sort()).toEqual(['alert.json', 'clip.mp4', 'snapshot.jpg'])
+    expect(runVigieCli(['evidence', 'verify', exported.folder, '--data', dataDir]).status).toBe(0)
+    const frame = firstFrame(join(exported.folder, 'clip.mp4'))
+    expect(brightestIn(frame, 0.25)).toBeLessThan(24)
+    await appendFile(join(exported.folder, 'snapshot.jpg'), Buffer.from([0]))
+    const tampered = runVigieCli(['evidence', 'verify', exported.folder, '--data', dataDir])
+    expect(tampered.status).toBe(1)
+    expect(tampered.stdout).toMatch(/snapshot\.jpg/)
 
     // The change to the scene is on the record.
     const audit = await alice.call('audit.query', { action: 'scene.update' })

@@ -3,7 +3,9 @@ import { actorOf, type SessionContext } from '../context'
 import { canSeeCamera, visibleCameras } from './cameras'
 import type { HandlerDeps, HandlerGroup } from './deps'
 
-export function alertHandlers(deps: HandlerDeps): HandlerGroup<'alerts.list' | 'alerts.get' | 'alerts.claim' | 'alerts.decide' | 'alerts.quality'> {
+export function alertHandlers(
+  deps: HandlerDeps
+): HandlerGroup<'alerts.list' | 'alerts.get' | 'alerts.claim' | 'alerts.decide' | 'alerts.quality' | 'alerts.export'> {
   const visibleIds = (ctx: SessionContext): string[] => visibleCameras(deps.directory, ctx).map((camera) => camera.id)
   /** An alert of a camera outside one's perimeter does not exist, as far as this screen is told. */
   const requireVisible = async (ctx: SessionContext, eventId: number) => {
@@ -33,6 +35,17 @@ export function alertHandlers(deps: HandlerDeps): HandlerGroup<'alerts.list' | '
       }
       return decided
     },
-    'alerts.quality': ({ from, to }, ctx) => deps.alerts.queue.quality(visibleIds(ctx), from, to)
+    'alerts.quality': ({ from, to }, ctx) => deps.alerts.queue.quality(visibleIds(ctx), from, to),
+    'alerts.export': async ({ eventId, reason }, ctx) => {
+      const alert = await requireVisible(ctx, eventId)
+      if (alert.state !== 'confirmed') throw new RpcError('CONFLICT', 'Seule une alerte confirmée par un opérateur peut être exportée comme preuve.')
+      const { folder, manifest } = await deps.alerts.exportEvidence(ctx, alert, reason)
+      await deps.record(ctx, 'export.create', {
+        cameraId: alert.cameraId,
+        target: String(alert.id),
+        details: { reason, folder, files: manifest.files.map((file) => `${file.name} ${file.sha256}`), keyFingerprint: manifest.keyFingerprint }
+      })
+      return { folder, files: manifest.files, keyFingerprint: manifest.keyFingerprint, clip: manifest.files.some((file) => file.name === 'clip.mp4') }
+    }
   }
 }

@@ -16,6 +16,7 @@ import type { EventStore } from '../../events/event-store'
 import type { MaskLift, PLAYBACK_SPEEDS } from '../../../shared/recording'
 import type { Alert } from '../../../shared/alerts'
 import type { AlertQueue } from '../../events/alert-queue'
+import type { EvidenceManifest } from '../../evidence/evidence-manifest'
 import type { MaskLifts } from '../../recording/mask-lifts'
 import type { RecordingService } from '../../recording/recording-service'
 import type { RecordingStore } from '../../recording/recording-store'
@@ -66,6 +67,8 @@ export interface HandlerDeps {
   alerts: {
     queue: AlertQueue
     onDidChange(alert: Alert): void
+    /** Writes and signs the evidence folder of a confirmed alert. */
+    exportEvidence(ctx: SessionContext, alert: Alert, reason: string): Promise<{ folder: string; manifest: EvidenceManifest }>
   }
   recording: {
     service: RecordingService
