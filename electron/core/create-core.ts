@@ -25,6 +25,7 @@ import { AlertQueue } from './events/alert-queue'
 import { EventStore } from './events/event-store'
 import { purgeExpiredEvents } from './events/event-retention'
 import { exportAlertEvidence } from './evidence/evidence-export'
+import { PlateRegister } from './lapi/plate-register'
 import { loadOrCreateEvidenceKey } from './evidence/evidence-key'
 import { ComplianceService, DOCUMENTS_FOLDER, RulePackCatalog, rulePackFolders } from './compliance'
 import { AccountService, COMMON_PASSWORDS_FILE, SessionManager, authorize, loadCommonPasswords } from './auth'
@@ -218,6 +219,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   syncIngest()
   const events = new EventStore({ db, snapshotsDir: join(options.dataDir, 'snapshots'), now, log })
   const alertQueue = new AlertQueue(db, now)
+  const plates = await PlateRegister.open(db, join(options.dataDir, 'keys'), now)
   const onDidChangeAlert = (alert: Alert): void =>
     connections.broadcast('alerts.onDidChange', (ctx) => (canSeeCamera(directory, ctx, alert.cameraId) && may(ctx, 'alert.review') ? alert : null))
   const analyticsSettings = await AnalyticsSettings.open(db)
@@ -356,6 +358,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     analyticsStatus: () => analytics.snapshot(),
     scenes,
     events,
+    plates,
     alerts: {
       queue: alertQueue,
       onDidChange: onDidChangeAlert,
@@ -468,6 +471,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       .then((count) => count > 0 && log(`events: ${count} past retention deleted`))
       .catch((error: unknown) => log(`events purge failed: ${(error as Error).message}`))
   }
+  /** Plate reads and hits go the minute they expire: the queries hide them already, the database must not keep them. */
+  const purgePlates = (): void => {
+    plates
+      .purgeExpired()
+      .then(async ({ reads, hits }) => {
+        if (reads + hits > 0) await audit.append({ actor: SYSTEM_ACTOR, action: 'lapi.purge', workstation: SYSTEM_WORKSTATION, details: { reads, hits } })
+      })
+      .catch((error: unknown) => log(`plates purge failed: ${(error as Error).message}`))
+  }
+  purgePlates()
+  const platesPurgeTimer = setInterval(purgePlates, 60_000)
+  platesPurgeTimer.unref()
   purgeEvents()
   const eventsPurgeTimer = setInterval(purgeEvents, 60 * 60_000)
   eventsPurgeTimer.unref()
@@ -567,6 +582,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(complianceTimer)
       clearInterval(escalationTimer)
       clearInterval(eventsPurgeTimer)
+      clearInterval(platesPurgeTimer)
       await analytics.dispose()
       await recording.dispose()
       await detector.close()

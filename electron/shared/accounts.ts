@@ -48,7 +48,10 @@ export const ROLE_PERMISSIONS = {
   'alert.review': ['operator', 'supervisor'],
   'alert.quality': ['supervisor', 'dpo'],
   /** A copy leaving the centre (for a réquisition) is a supervisor's act. */
-  'evidence.export': ['supervisor']
+  'evidence.export': ['supervisor'],
+  /** Plate lists and reads: the few people the deployer authorises, never the whole room. */
+  'lapi.manage': ['supervisor'],
+  'lapi.reads': ['supervisor']
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof ROLE_PERMISSIONS

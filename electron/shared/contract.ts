@@ -24,6 +24,7 @@ import {
 import { AnalyticsEventSchema, AnalyticsOverlaySchema, DetectorChoiceSchema, DetectorModelIdSchema, EventQuerySchema } from './analytics-events'
 import { SceneSchema } from './scene'
 import { AlertQualitySchema, AlertQuerySchema, AlertSchema, DecideAlertsSchema } from './alerts'
+import { HotlistInfoSchema, ImportHotlistSchema, PlateHitSchema } from './lapi'
 import {
   LegalHoldSchema,
   MaskLiftSchema,
@@ -308,6 +309,27 @@ export const contract = {
     input: z.object({ from: z.number().optional(), to: z.number().optional() }).strict(),
     output: z.array(AlertQualitySchema),
     access: 'alert.quality'
+  }),
+  'lapi.hotlists': method({ input: NoInput, output: z.array(HotlistInfoSchema), access: 'lapi.manage' }),
+  /**
+   * Imports a list of plates for one purpose, stored as keyed hashes only; refused when the purpose
+   * is forbidden to this deployer. Who imported it, when and why is audited.
+   */
+  'lapi.importHotlist': method({
+    input: ImportHotlistSchema,
+    output: z.object({ hotlist: HotlistInfoSchema, rejected: z.array(z.string()) }),
+    access: 'lapi.manage'
+  }),
+  'lapi.withdrawHotlist': method({
+    input: z.object({ hotlistId: z.number().int().positive(), reason: z.string().trim().min(10).max(2000) }).strict(),
+    output: z.array(HotlistInfoSchema),
+    access: 'lapi.manage'
+  }),
+  /** The hits still within their retention (a month at most), and how many unmatched reads are kept as hashes. */
+  'lapi.reads': method({
+    input: NoInput,
+    output: z.object({ hits: z.array(PlateHitSchema), unmatchedKept: z.number().int() }),
+    access: 'lapi.reads'
   }),
   'recording.status': method({ input: NoInput, output: z.array(RecordingStatusSchema), access: 'camera.view' }),
   'recording.getPolicy': method({ input: CameraRef, output: RecordingPolicySchema, access: 'camera.view' }),

@@ -9,8 +9,11 @@ export class ModelFileMissingError extends Error {
   }
 }
 
-/** Full path of the manifest's .onnx file; throws the "run npm run assets" hint when it is absent. */
-export function requireModelFile(modelsDir: string, manifest: ModelManifest): string {
+/**
+ * Full path of the manifest's .onnx file; throws the "run npm run assets" hint when it is absent.
+ * Takes any manifest that names a file in models/ (object detectors, and the plate models of lapi/).
+ */
+export function requireModelFile(modelsDir: string, manifest: Pick<ModelManifest, 'file'>): string {
   const path = join(modelsDir, manifest.file)
   if (!existsSync(path)) throw new ModelFileMissingError(path)
   return path

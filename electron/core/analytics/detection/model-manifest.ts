@@ -8,12 +8,12 @@ import { z } from 'zod'
  * which would still produce boxes — just worse ones.
  */
 
-const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal digits')
-const FileNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plain file name in models/')
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal digits')
+export const FileNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plain file name in models/')
 const PerChannelSchema = z.tuple([z.number(), z.number(), z.number()])
 const UnitIntervalSchema = z.number().gt(0).lt(1)
 
-const PreprocessingSchema = z
+export const PreprocessingSchema = z
   .object({
     /** Channel order of the tensor; mean and std are given in this same order. */
     channelOrder: z.enum(['rgb', 'bgr']),

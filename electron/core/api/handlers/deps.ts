@@ -17,6 +17,7 @@ import type { MaskLift, PLAYBACK_SPEEDS } from '../../../shared/recording'
 import type { Alert } from '../../../shared/alerts'
 import type { AlertQueue } from '../../events/alert-queue'
 import type { EvidenceManifest } from '../../evidence/evidence-manifest'
+import type { PlateRegister } from '../../lapi/plate-register'
 import type { MaskLifts } from '../../recording/mask-lifts'
 import type { RecordingService } from '../../recording/recording-service'
 import type { RecordingStore } from '../../recording/recording-store'
@@ -64,6 +65,7 @@ export interface HandlerDeps {
   analyticsStatus: () => AnalyticsRunStatus[]
   scenes: SceneStore
   events: EventStore
+  plates: PlateRegister
   alerts: {
     queue: AlertQueue
     onDidChange(alert: Alert): void

@@ -8,6 +8,7 @@ import { auditHandlers } from './audit'
 import { cameraHandlers } from './cameras'
 import { complianceHandlers } from './compliance'
 import type { HandlerDeps } from './deps'
+import { lapiHandlers } from './lapi'
 import { recordingHandlers } from './recording'
 import { sessionHandlers } from './session'
 
@@ -22,7 +23,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<SessionContext> {
     ...complianceHandlers(deps),
     ...analyticsHandlers(deps),
     ...recordingHandlers(deps),
-    ...alertHandlers(deps)
+    ...alertHandlers(deps),
+    ...lapiHandlers(deps)
   }
 }
 

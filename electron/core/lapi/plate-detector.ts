@@ -1,0 +1,155 @@
+import { performance } from 'node:perf_hooks'
+import { InferenceSession, Tensor } from 'onnxruntime-node'
+import { assertRgbFrame } from '../analytics/frame/rgb-frame'
+import type { RawOutput } from '../analytics/detection/detection-types'
+import { letterbox } from '../analytics/detection/letterbox'
+import { requireModelFile } from '../analytics/detection/model-files'
+import { decodePlates, type RegionOfInterest } from './decode-plates'
+import { cropFrame, expandedRegion } from './frame-crop'
+import type { PixelBox, PlateDetection, PlateSource, RgbFrame } from './lapi-types'
+import { DEFAULT_PLATE_DETECTOR_ID, loadPlateDetectorManifest, type PlateDetectorManifest } from './plate-detector-manifest'
+import { suppressPlates } from './plate-nms'
+import { buildPlatePriors, type PlatePriors } from './plate-priors'
+
+export interface PlateDetectorOptions {
+  /** Directory holding <modelId>.json and the .onnx file. */
+  modelsDir: string
+  modelId?: string
+  /** Overrides of the manifest's thresholds. */
+  scoreThreshold?: number
+  nmsIou?: number
+  intraOpNumThreads?: number
+}
+
+export interface VehicleCropOptions {
+  /** Widening of each vehicle box, as a fraction of its size on each side (default 0.08). */
+  margin?: number
+  /** Crops smaller than this (pixels, either side) are skipped: a plate there would be a few pixels wide (default 40). */
+  minSide?: number
+  /**
+   * Crops covering more than this fraction of the frame are skipped: the whole-frame run already
+   * sees that vehicle at nearly the same scale (default 0.5).
+   */
+  maxFrameFraction?: number
+}
+
+export interface PlateDetectionTimings {
+  /** Resize and tensor preparation, all runs. */
+  preprocessMs: number
+  /** session.run(), all runs. */
+  inferenceMs: number
+  /** Decoding and NMS. */
+  postprocessMs: number
+  /** Model runs: 1 for the frame plus one per vehicle crop kept. */
+  runs: number
+}
+
+export interface TimedPlateDetections {
+  plates: PlateDetection[]
+  timings: PlateDetectionTimings
+}
+
+const DEFAULT_CROP_MARGIN = 0.08
+const DEFAULT_CROP_MIN_SIDE = 40
+const DEFAULT_CROP_MAX_FRAME_FRACTION = 0.5
+
+/**
+ * LPD-YuNet on a frame: once on the whole frame, then once on each vehicle crop the caller gives
+ * (boxes from the object detector), because on a wide view a plate is a few pixels of a 320×240
+ * input and the model misses it, while the crop brings it to a size the model was trained on.
+ * Both runs' plates are merged by NMS.
+ */
+export class PlateDetector {
+  private constructor(
+    readonly manifest: PlateDetectorManifest,
+    private readonly session: InferenceSession,
+    private readonly priors: PlatePriors,
+    private readonly scoreThreshold: number,
+    private readonly nmsIou: number
+  ) {}
+
+  static async load(options: PlateDetectorOptions): Promise<PlateDetector> {
+    const manifest = loadPlateDetectorManifest(options.modelsDir, options.modelId ?? DEFAULT_PLATE_DETECTOR_ID)
+    const session = await InferenceSession.create(requireModelFile(options.modelsDir, manifest), {
+      executionProviders: ['cpu'],
+      intraOpNumThreads: options.intraOpNumThreads ?? 1,
+      logSeverityLevel: 3
+    })
+    const priors = buildPlatePriors(manifest.decoding.featureMaps, manifest.input.width, manifest.input.height)
+    return new PlateDetector(
+      manifest,
+      session,
+      priors,
+      options.scoreThreshold ?? manifest.thresholds.score,
+      options.nmsIou ?? manifest.thresholds.nmsIou
+    )
+  }
+
+  async detectPlates(frame: RgbFrame, vehicleBoxes: readonly PixelBox[] = [], crops: VehicleCropOptions = {}): Promise<PlateDetection[]> {
+    return (await this.detectPlatesTimed(frame, vehicleBoxes, crops)).plates
+  }
+
+  async detectPlatesTimed(frame: RgbFrame, vehicleBoxes: readonly PixelBox[] = [], crops: VehicleCropOptions = {}): Promise<TimedPlateDetections> {
+    assertRgbFrame(frame)
+    const timings: PlateDetectionTimings = { preprocessMs: 0, inferenceMs: 0, postprocessMs: 0, runs: 0 }
+    const whole: RegionOfInterest = { x: 0, y: 0, width: frame.width, height: frame.height }
+    const candidates = await this.runOnRegion(frame, frame, whole, { kind: 'frame' }, timings)
+    const margin = crops.margin ?? DEFAULT_CROP_MARGIN
+    const minSide = crops.minSide ?? DEFAULT_CROP_MIN_SIDE
+    const maxArea = (crops.maxFrameFraction ?? DEFAULT_CROP_MAX_FRAME_FRACTION) * frame.width * frame.height
+    for (const [vehicleIndex, box] of vehicleBoxes.entries()) {
+      const region = expandedRegion(box, margin, frame.width, frame.height)
+      if (!region || region.width < minSide || region.height < minSide || region.width * region.height > maxArea) continue
+      const started = performance.now()
+      const crop = cropFrame(frame, region)
+      timings.preprocessMs += performance.now() - started
+      candidates.push(...(await this.runOnRegion(frame, crop, region, { kind: 'vehicle', vehicleIndex }, timings)))
+    }
+    const started = performance.now()
+    const plates = suppressPlates(candidates, this.nmsIou)
+    timings.postprocessMs += performance.now() - started
+    return { plates, timings }
+  }
+
+  async dispose(): Promise<void> {
+    await this.session.release()
+  }
+
+  /** One model run on `image` (the frame itself or a crop of it at `region`); candidates of this run after its own NMS. */
+  private async runOnRegion(
+    frame: RgbFrame,
+    image: RgbFrame,
+    region: RegionOfInterest,
+    source: PlateSource,
+    timings: PlateDetectionTimings
+  ): Promise<PlateDetection[]> {
+    const { width, height } = this.manifest.input
+    const started = performance.now()
+    const input = letterbox(image, width, height, this.manifest.preprocessing)
+    const feeds = { [this.session.inputNames[0]]: new Tensor('float32', input.tensor, [1, 3, height, width]) }
+    const prepared = performance.now()
+    const results = await this.session.run(feeds)
+    const inferred = performance.now()
+    const outputs: RawOutput[] = this.session.outputNames.map((name) => {
+      const tensor = results[name]
+      if (tensor.type !== 'float32') throw new Error(`Output ${name} of ${this.manifest.id} is ${tensor.type}, expected float32`)
+      return { dims: tensor.dims, data: tensor.data as Float32Array }
+    })
+    const candidates = decodePlates({
+      outputs,
+      priors: this.priors,
+      decoding: this.manifest.decoding,
+      region,
+      frameWidth: frame.width,
+      frameHeight: frame.height,
+      scoreThreshold: this.scoreThreshold,
+      source
+    })
+    const kept = suppressPlates(candidates, this.nmsIou)
+    timings.preprocessMs += prepared - started
+    timings.inferenceMs += inferred - prepared
+    timings.postprocessMs += performance.now() - inferred
+    timings.runs += 1
+    return kept
+  }
+}
