@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { permissionsOf, type Organisation, type Permission } from '../shared/accounts'
 import type { Alert } from '../shared/alerts'
@@ -39,7 +39,7 @@ import { IngestService } from './ingest/ingest-service'
 import type { LiveStream } from './ingest/live-stream'
 import { probeCamera } from './ingest/probe-camera'
 import { MaskLifts } from './recording/mask-lifts'
-import { maskImagePath, writeMaskImage } from './recording/mask-image'
+import { maskImagePath, removeOtherMaskImages, writeMaskImage } from './recording/mask-image'
 import { openPlaybackStream, PlaybackUnavailableError, type PlaybackStream } from './recording/playback-stream'
 import { RecordingService } from './recording/recording-service'
 import { RecordingStore } from './recording/recording-store'
@@ -201,7 +201,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const maskImageFor = async (cameraId: string): Promise<string | null> => {
     const { masks } = scenes.get(cameraId)
     const path = maskImagePath(options.dataDir, cameraId, masks)
-    if (path !== null && !existsSync(path)) await writeMaskImage(masks, path)
+    if (path !== null && !existsSync(path)) {
+      await writeMaskImage(masks, path)
+      // Earlier drawings of this camera's masks are of no use once replaced (ffmpeg reads the image once, at start).
+      await removeOtherMaskImages(dirname(path), cameraId, basename(path))
+    }
     return path
   }
   const syncIngest = (): void => {

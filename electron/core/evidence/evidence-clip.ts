@@ -47,6 +47,8 @@ export async function exportEvidenceClip(options: EvidenceClipOptions): Promise<
       : `${buildMaskFilter({ video: '0:v:0', mask: '1:v:0', output: 'masked' })};[masked]${drawText}[out]`
   const args = [
     ...GLOBAL_ARGS,
+    // As in playback: a segment cut short by a crash ends in a truncated frame, which must not end the clip.
+    '-fflags', '+discardcorrupt',
     '-f', 'concat', '-safe', '0', '-auto_convert', '0',
     '-ss', ((start - segments[0].startAt) / 1000).toFixed(3),
     '-i', listPath,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { PrivacyMask } from '../../shared/scene'
 import { MaskRaster } from '../analytics/frame/privacy-mask'
@@ -114,4 +115,11 @@ export function maskImagePath(dataDir: string, cameraId: string, masks: readonly
   })
   const hash = createHash('sha256').update(geometry).digest('hex').slice(0, 16)
   return join(dataDir, 'masks', `${cameraId}-${hash}.pgm`)
+}
+
+/** Deletes a camera's mask images other than `keep` (`<camera>-<hash>.pgm` in the masks folder). */
+export async function removeOtherMaskImages(dir: string, cameraId: string, keep: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  const mine = new RegExp(`^${cameraId.replace(/[^a-z0-9_-]/gu, '')}-[0-9a-f]{16}\\.pgm$`, 'u')
+  await Promise.all(names.filter((name) => name !== keep && mine.test(name)).map((name) => rm(join(dir, name), { force: true })))
 }

@@ -147,3 +147,19 @@ describe('maskImagePath', () => {
     expect(maskImagePath('/data', 'gare', [QUAD])).not.toBe(path)
   })
 })
+
+describe('removeOtherMaskImages', () => {
+  it('keeps the current image of a camera and the other cameras’ images', async () => {
+    const { mkdtemp, readdir, rm: remove, writeFile } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { removeOtherMaskImages } = await import('../../../electron/core/recording/mask-image')
+    const dir = await mkdtemp(join(tmpdir(), 'vigie-masks-'))
+    for (const name of ['quai-0123456789abcdef.pgm', 'quai-fedcba9876543210.pgm', 'quai-nord-0123456789abcdef.pgm', 'gare-0123456789abcdef.pgm']) {
+      await writeFile(join(dir, name), '')
+    }
+    await removeOtherMaskImages(dir, 'quai', 'quai-fedcba9876543210.pgm')
+    expect((await readdir(dir)).sort()).toEqual(['gare-0123456789abcdef.pgm', 'quai-fedcba9876543210.pgm', 'quai-nord-0123456789abcdef.pgm'])
+    await remove(dir, { recursive: true, force: true })
+  })
+})
