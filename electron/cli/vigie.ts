@@ -4,6 +4,7 @@ import { AUDIT_HELP, auditExport, auditVerify } from './commands/audit'
 import { openCliContext, UsageError, type CliContext } from './commands/cli-context'
 import { COMPLIANCE_HELP, complianceStatus } from './commands/compliance'
 import { EVIDENCE_HELP, evidenceVerify } from './commands/evidence'
+import { LAPI_HELP, lapiRead } from './commands/lapi'
 import { ORG_HELP, orgSet } from './commands/org'
 import { USER_HELP, userAdd, userResetPassword } from './commands/user'
 
@@ -25,6 +26,7 @@ ${USER_HELP}
 ${AUDIT_HELP}
 ${COMPLIANCE_HELP}
 ${EVIDENCE_HELP}
+${LAPI_HELP}
 
 --data : dossier des données de l'installation (par défaut ~/.config/Vigie).`
 
@@ -42,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
   const { dataDir, rest } = splitDataDir(argv)
   const name = rest.slice(0, 2).join(' ')
   if (name === 'evidence verify') return evidenceVerify(rest.slice(2), dataDir, (line) => process.stdout.write(`${line}\n`))
+  // Reads image files only: no installation to open, so --data is irrelevant to it.
+  if (name === 'lapi read') return lapiRead(rest.slice(2), (line) => process.stdout.write(`${line}\n`))
   const command = COMMANDS[name]
   if (!command) {
     process.stderr.write(`${HELP}\n`)

@@ -421,7 +421,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         unclaimedPlaybacks.set(ticket, unclaimed)
         return { url: buildMediaUrl(cameraId, ticket), start: playback.start, masked: maskImage !== null }
       },
-      onDidChangeLift: (lift) => connections.broadcast('masks.onDidChangeLift', (ctx) => (canSeeCamera(directory, ctx, lift.cameraId) ? lift : null))
+      onDidChangeLift: (lift) =>
+        connections.broadcast('masks.onDidChangeLift', (ctx) => (may(ctx, 'mask.lift') || canSeeCamera(directory, ctx, lift.cameraId) ? lift : null))
     },
     detector: {
       choice: () => detector.choice(),
@@ -512,6 +513,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     views.add(closeSocket)
     const started = now()
     let closed = false
+    // The end of the recordings ends the viewer's socket, so the player knows at once rather than by silence.
+    void playback.ended.then(() => closeSocket())
     return {
       cameraId,
       stream: playback.stream,

@@ -356,7 +356,8 @@ export const contract = {
     output: z.object({ url: z.string(), start: z.number(), masked: z.boolean() }),
     access: 'playback.view'
   }),
-  'holds.list': method({ input: z.object({ cameraId: CameraIdSchema.optional() }).strict(), output: z.array(LegalHoldSchema), access: 'playback.view' }),
+  /** Every hold, for those who place and release them (the DPO included, who watches no camera). */
+  'holds.list': method({ input: z.object({ cameraId: CameraIdSchema.optional() }).strict(), output: z.array(LegalHoldSchema), access: 'recording.hold' }),
   /** Exempts a period of a camera from the purge until released; audited with its reference. */
   'holds.place': method({ input: PlaceHoldSchema, output: LegalHoldSchema, access: 'recording.hold' }),
   'holds.release': method({
@@ -364,7 +365,8 @@ export const contract = {
     output: LegalHoldSchema,
     access: 'recording.hold'
   }),
-  'masks.lifts': method({ input: NoInput, output: z.array(MaskLiftSchema), access: 'playback.view' }),
+  /** Every lift, for those who ask for and approve them. */
+  'masks.lifts': method({ input: NoInput, output: z.array(MaskLiftSchema), access: 'mask.lift' }),
   /** Asks to see a camera's masked areas for an investigation; another person must approve. */
   'masks.requestLift': method({ input: RequestMaskLiftSchema, output: MaskLiftSchema, access: 'mask.lift' }),
   'masks.approveLift': method({ input: z.object({ liftId: z.number().int().positive() }).strict(), output: MaskLiftSchema, access: 'mask.lift' }),

@@ -3,6 +3,7 @@ import { findOutputByShape } from '../analytics/detection/decoder-input'
 import type { PixelBox, PlateCorners, PlateDetection, PlateSource, Point } from './lapi-types'
 import type { YunetCornersDecoding } from './plate-detector-manifest'
 import type { PlatePriors } from './plate-priors'
+import { repairPlateCorners } from './plate-quad'
 
 /** The part of the frame that was resized into the model input: the whole frame, or a vehicle crop. */
 export interface RegionOfInterest {
@@ -21,6 +22,8 @@ export interface PlateDecoderInput {
   frameHeight: number
   scoreThreshold: number
   source: PlateSource
+  /** Rebuild the unreliable corners (plate-quad.ts); default true. False gives the model's corners as they are. */
+  repairCorners?: boolean
 }
 
 const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), max)
@@ -43,6 +46,7 @@ export function cornersBox(corners: PlateCorners, frameWidth: number, frameHeigh
  * prior centre + loc offset · variance · prior size, in input fractions, then scaled to the region
  * that was resized (the input is a stretch, so each axis has its own scale). Corners are kept even
  * when they fall outside the frame (a plate cut by the edge); only the box is clipped.
+ * The decoded corners are kept as `modelCorners`; `corners` are them rebuilt by repairPlateCorners.
  * Candidates come back before NMS.
  */
 export function decodePlates(input: PlateDecoderInput): PlateDetection[] {
@@ -51,6 +55,7 @@ export function decodePlates(input: PlateDecoderInput): PlateDetection[] {
   const conf = findOutputByShape(input.outputs, [priors.count, 2], 'conf').data
   const iou = findOutputByShape(input.outputs, [priors.count, 1], 'iou').data
   const p = priors.values
+  const repair = input.repairCorners ?? true
   const detections: PlateDetection[] = []
   for (let k = 0; k < priors.count; k += 1) {
     const plateProbability = conf[k * 2 + 1]
@@ -68,8 +73,9 @@ export function decodePlates(input: PlateDecoderInput): PlateDetection[] {
       y: region.y + (cy + loc[row + column + 1] * decoding.variance * height) * region.height
     })
     const [topLeft, topRight, bottomRight, bottomLeft] = decoding.cornerColumns
-    const corners: PlateCorners = [corner(topLeft), corner(topRight), corner(bottomRight), corner(bottomLeft)]
-    detections.push({ corners, box: cornersBox(corners, input.frameWidth, input.frameHeight), score, source: input.source })
+    const modelCorners: PlateCorners = [corner(topLeft), corner(topRight), corner(bottomRight), corner(bottomLeft)]
+    const corners = repair ? repairPlateCorners(modelCorners) : modelCorners
+    detections.push({ corners, modelCorners, box: cornersBox(corners, input.frameWidth, input.frameHeight), score, source: input.source })
   }
   return detections
 }

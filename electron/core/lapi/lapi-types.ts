@@ -9,8 +9,8 @@ export interface Point {
 }
 
 /**
- * The four corners of a plate in the order LPD-YuNet outputs them and the rectifier expects them:
- * top-left, top-right, bottom-right, bottom-left, as seen in the image (so clockwise on screen).
+ * The four corners of a plate, in the order the rectifier expects them and LPD-YuNet's outputs are
+ * read in: top-left, top-right, bottom-right, bottom-left, as seen in the image (clockwise on screen).
  */
 export type PlateCorners = readonly [Point, Point, Point, Point]
 
@@ -27,8 +27,11 @@ export type PlateSource = { kind: 'frame' } | { kind: 'vehicle'; vehicleIndex: n
 
 /** One licence plate found in a frame, before reading it. */
 export interface PlateDetection {
+  /** Corners to rectify with: the model's, rebuilt where it is unreliable (see plate-quad.ts). */
   corners: PlateCorners
-  /** Bounding box of the corners, clipped to the frame; what NMS compares. */
+  /** The four corners exactly as decoded from the model output. */
+  modelCorners: PlateCorners
+  /** Bounding box of `corners`, clipped to the frame; what NMS compares. */
   box: PixelBox
   /** sqrt(plate probability × predicted IoU), as the model's authors score it. */
   score: number

@@ -1,5 +1,18 @@
 import { intersectionOverUnion } from '../analytics/detection/nms'
-import type { PlateDetection } from './lapi-types'
+import { cornersBox } from './decode-plates'
+import type { PlateCorners, PlateDetection } from './lapi-types'
+
+export interface PlateNmsOptions {
+  /**
+   * Replace the winner's corners by the score-weighted mean of the corners of the candidates it
+   * suppresses (and its own). Neighbouring priors regress the same plate with independent errors,
+   * so their mean is steadier than any one of them. The winner's score and source are kept.
+   */
+  averageCorners?: boolean
+  /** Frame size, to clip the averaged box; required with averageCorners. */
+  frameWidth?: number
+  frameHeight?: number
+}
 
 /**
  * Greedy NMS on the corners' bounding boxes (opencv_zoo's default IoU 0.3). Used once per model run
@@ -8,13 +21,30 @@ import type { PlateDetection } from './lapi-types'
  * clipped to nothing (a candidate entirely outside the picture) are dropped.
  * Result sorted by score, highest first.
  */
-export function suppressPlates(candidates: readonly PlateDetection[], iouThreshold: number): PlateDetection[] {
+export function suppressPlates(candidates: readonly PlateDetection[], iouThreshold: number, options: PlateNmsOptions = {}): PlateDetection[] {
   const sorted = candidates
     .filter((candidate) => candidate.box.x2 > candidate.box.x1 && candidate.box.y2 > candidate.box.y1)
     .sort((a, b) => b.score - a.score)
-  const kept: PlateDetection[] = []
+  const clusters: PlateDetection[][] = []
   for (const candidate of sorted) {
-    if (!kept.some((winner) => intersectionOverUnion(winner.box, candidate.box) > iouThreshold)) kept.push(candidate)
+    const cluster = clusters.find((members) => intersectionOverUnion(members[0].box, candidate.box) > iouThreshold)
+    if (cluster) cluster.push(candidate)
+    else clusters.push([candidate])
   }
-  return kept
+  if (!options.averageCorners) return clusters.map((members) => members[0])
+  return clusters.map((members) => {
+    const winner = members[0]
+    if (members.length === 1) return winner
+    const corners = averageCorners(members)
+    return { ...winner, corners, box: cornersBox(corners, options.frameWidth ?? Infinity, options.frameHeight ?? Infinity) }
+  })
+}
+
+function averageCorners(members: readonly PlateDetection[]): PlateCorners {
+  const total = members.reduce((sum, member) => sum + member.score, 0)
+  const mean = (index: number): { x: number; y: number } => ({
+    x: members.reduce((sum, member) => sum + member.corners[index].x * member.score, 0) / total,
+    y: members.reduce((sum, member) => sum + member.corners[index].y * member.score, 0) / total
+  })
+  return [mean(0), mean(1), mean(2), mean(3)]
 }

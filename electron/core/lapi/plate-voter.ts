@@ -11,7 +11,7 @@ export interface VotedPlate {
   country: string | null
   /** 0–1: how much of the evidence agrees (see PlateVoter), times the weakest position's support. */
   confidence: number
-  /** Per position: share of the layout's weight behind the retained character. */
+  /** Per position: support of the retained character (see positionSupport). */
   positionConfidences: number[]
   temporary: boolean
   /** Reads accumulated for the track, and how many of them read exactly the voted text. */
@@ -79,6 +79,46 @@ export class PlateVoter {
   }
 }
 
+const characterConfidence = (reading: PlateReading, position: number): number =>
+  Math.max(reading.characters[position]?.confidence ?? reading.confidence, 1e-6)
+
+/** Per position, the character with the largest sum of confidences (all reads have the same length). */
+function votePositions(reads: readonly PlateReading[]): string {
+  let text = ''
+  for (let position = 0; position < reads[0].text.length; position += 1) {
+    const tally = new Map<string, number>()
+    for (const reading of reads) {
+      const char = reading.text[position]
+      tally.set(char, (tally.get(char) ?? 0) + characterConfidence(reading, position))
+    }
+    text += [...tally.entries()].sort((a, b) => b[1] - a[1])[0][0]
+  }
+  return text
+}
+
+/**
+ * Support of each character of `text`: its share of the position's total confidence, times the
+ * chance that at least one of the reads agreeing on it is right (1 − Π(1 − c)), so that one read
+ * keeps its own confidence and several concordant reads raise it. The product treats reads as
+ * independent, which consecutive frames are not quite: the figure is a ranking aid, not a probability.
+ */
+function positionSupport(reads: readonly PlateReading[], text: string): number[] {
+  return [...text].map((char, position) => {
+    let agreeing = 0
+    let total = 0
+    let allWrong = 1
+    for (const reading of reads) {
+      const confidence = characterConfidence(reading, position)
+      total += confidence
+      if (reading.text[position] === char) {
+        agreeing += confidence
+        allWrong *= 1 - Math.min(confidence, 1)
+      }
+    }
+    return total > 0 ? (agreeing / total) * (1 - allWrong) : 0
+  })
+}
+
 /** Weight of a read in the layout choice: its confidence, with a floor so that a 0 still counts as a vote. */
 const weightOf = (reading: PlateReading): number => Math.max(reading.confidence, 1e-6)
 
@@ -96,39 +136,14 @@ export function vote(reads: readonly PlateReading[]): VotedPlate {
     }
   }
 
-  const length = winner[0].text.length
-  let text = ''
-  const positionConfidences: number[] = []
-  for (let position = 0; position < length; position += 1) {
-    const tally = new Map<string, number>()
-    for (const reading of winner) {
-      const char = reading.text[position]
-      const confidence = reading.characters[position]?.confidence ?? reading.confidence
-      tally.set(char, (tally.get(char) ?? 0) + Math.max(confidence, 1e-6))
-    }
-    let best = ''
-    let bestWeight = -1
-    let positionTotal = 0
-    for (const [char, weight] of tally) {
-      positionTotal += weight
-      if (weight > bestWeight) {
-        best = char
-        bestWeight = weight
-      }
-    }
-    text += best
-    positionConfidences.push(bestWeight / positionTotal)
-  }
-
   const sample = winner[0]
   const layout = LAYOUTS_BY_NAME.get(sample.layout)
+  let text = votePositions(winner)
   if (layout) {
     const match = matchFrenchPlate(text)
-    if (!match || match.layout.name !== layout.name) {
-      const fallback = [...winner].sort((a, b) => b.confidence - a.confidence)[0]
-      text = fallback.text
-    }
+    if (!match || match.layout.name !== layout.name) text = [...winner].sort((a, b) => b.confidence - a.confidence)[0].text
   }
+  const positionConfidences = positionSupport(winner, text)
 
   const countries = new Map<string, number>()
   for (const reading of winner) if (reading.country) countries.set(reading.country, (countries.get(reading.country) ?? 0) + weightOf(reading))

@@ -70,10 +70,8 @@ export function recordingHandlers(
       if (at > deps.now()) throw new RpcError('NOT_FOUND', 'Cet instant n’est pas encore enregistré : regardez le direct.')
       return recording.openPlayback(ctx, cameraId, at, speed)
     },
-    'holds.list': async ({ cameraId }, ctx) => {
-      const visible = visibleIds(ctx)
-      return (await recording.store.holds({ cameraId })).filter((hold) => visible.has(hold.cameraId))
-    },
+    // Holds and lifts are oversight: whoever may place or approve them sees all of them, camera scope aside.
+    'holds.list': ({ cameraId }) => recording.store.holds({ cameraId }),
     'holds.place': async (input, ctx) => {
       requireVisibleCamera(deps, ctx, input.cameraId)
       const hold = await recording.store.placeHold({ ...input, createdBy: actorOf(ctx), createdAt: deps.now() })
@@ -82,17 +80,14 @@ export function recordingHandlers(
     },
     'holds.release': async ({ holdId, reason }, ctx) => {
       const existing = (await recording.store.holds()).find((hold) => hold.id === holdId)
-      if (!existing || !visibleIds(ctx).has(existing.cameraId)) throw new RpcError('NOT_FOUND', `Réquisition inconnue : n° ${holdId}.`)
+      if (!existing) throw new RpcError('NOT_FOUND', `Réquisition inconnue : n° ${holdId}.`)
       if (existing.releasedAt !== null) throw new RpcError('CONFLICT', 'Cette réquisition est déjà levée.')
       await deps.record(ctx, 'recording.release', { cameraId: existing.cameraId, target: String(holdId), details: { reference: existing.reference, reason } })
       const released = await recording.store.releaseHold(holdId, actorOf(ctx), deps.now())
       void recording.service.purge()
       return released ?? existing
     },
-    'masks.lifts': async (_input, ctx) => {
-      const visible = visibleIds(ctx)
-      return (await recording.lifts.list()).filter((lift) => visible.has(lift.cameraId))
-    },
+    'masks.lifts': () => recording.lifts.list(),
     'masks.requestLift': async (input, ctx) => {
       requireVisibleCamera(deps, ctx, input.cameraId)
       const lift = await recording.lifts.request(input, actorOf(ctx))
