@@ -2,26 +2,37 @@ import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Session } from '../../electron/shared/accounts'
 import { AboutScreen } from './features/about/AboutScreen'
+import { AlertCues } from './features/alerts/AlertCues'
+import { AlertsScreen } from './features/alerts/AlertsScreen'
 import { AuditScreen } from './features/audit/AuditScreen'
 import { CamerasScreen } from './features/cameras/CamerasScreen'
 import { ComplianceScreen } from './features/compliance/ComplianceScreen'
 import { EventsScreen } from './features/events/EventsScreen'
 import { OrganisationScreen } from './features/organisation/OrganisationScreen'
+import { PlaybackScreen } from './features/playback/PlaybackScreen'
+import { RequisitionsScreen } from './features/playback/RequisitionsScreen'
 import { UserMenu } from './features/session/UserMenu'
 import { AppHeader } from './features/shell/AppHeader'
 import { ConfigErrorBanner } from './features/shell/ConfigErrorBanner'
 import { SaveErrorBanner } from './features/shell/SaveErrorBanner'
+import { StorageAlarmBanner } from './features/shell/StorageAlarmBanner'
 import { allowedRoutes, useHashRoute, type HashLocation } from './features/shell/use-hash-route'
 import { UsersScreen } from './features/users/UsersScreen'
 import { WallScreen } from './features/wall/WallScreen'
-import { useAppInfo, useSettings } from './stores/stores-context'
+import { useAlerts, useAppInfo, useSettings } from './stores/stores-context'
 
 function Screen({ route, detail }: HashLocation) {
   switch (route) {
     case 'wall':
       return <WallScreen />
+    case 'alerts':
+      return <AlertsScreen detail={detail} />
     case 'events':
       return <EventsScreen />
+    case 'playback':
+      return <PlaybackScreen detail={detail} />
+    case 'requisitions':
+      return <RequisitionsScreen />
     case 'cameras':
       return <CamerasScreen />
     case 'users':
@@ -46,6 +57,8 @@ export function App({ session }: { session: Session }) {
   const settingsReady = useSettings((state) => state.status === 'ready')
   const setLocale = useSettings((state) => state.setLocale)
   const demo = useAppInfo((state) => state.info?.demo ?? false)
+  const reviewsAlerts = session.permissions.includes('alert.review')
+  const openAlerts = useAlerts((state) => state.queue.length)
 
   // The workstation's saved language wins once settings arrive (not before: the defaults would undo
   // the choice made on the sign-in screen); the switch then changes it optimistically.
@@ -68,9 +81,12 @@ export function App({ session }: { session: Session }) {
         locale={locale}
         onLocaleChange={setLocale}
         userMenu={<UserMenu user={session.user} />}
+        counts={reviewsAlerts ? { alerts: openAlerts } : undefined}
       />
+      {reviewsAlerts ? <AlertCues username={session.user.username} supervisor={session.permissions.includes('alert.quality')} /> : null}
       <ConfigErrorBanner />
       <SaveErrorBanner />
+      <StorageAlarmBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <Screen route={route} detail={detail} />
       </main>

@@ -15,6 +15,8 @@ import './styles/session.css'
 import './styles/compliance.css'
 import './styles/scene.css'
 import './styles/events.css'
+import './styles/alerts.css'
+import './styles/playback.css'
 
 // First thing: the desktop preload may post its MessagePort as soon as the page runs.
 const connecting: Promise<ConnectedApp> = connectToCore().then(createConnectedApp)

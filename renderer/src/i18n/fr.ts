@@ -191,7 +191,7 @@ export const fr = {
       quotaPlaceholder: 'aucun',
       quotaHint: 'Facultatif. Une fois atteint, les enregistrements les plus anciens de la caméra sont supprimés en premier.',
       quotaInvalid: 'Le quota doit être un nombre de Go supérieur à zéro, ou rester vide.',
-      since: 'depuis le {{date}}',
+      since: 'depuis {{date}}',
       states: {
         recording: 'enregistre',
         recordingTitle: 'L’enregistrement est en cours.',

@@ -1,11 +1,17 @@
 import type { RpcClient } from '../../../electron/shared/rpc/client'
+import { createAlertHistoryStore, type AlertHistoryStore } from './alert-history-store'
+import { createAlertsStore, type AlertsStore } from './alerts-store'
 import { createAnalyticsStore, type AnalyticsStore } from './analytics-store'
 import { createAppInfoStore, type AppInfoStore } from './app-info-store'
 import { createAuditStore, type AuditStore } from './audit-store'
 import { createCamerasStore, type CamerasStore } from './cameras-store'
 import { createComplianceStore, type ComplianceStore } from './compliance-store'
 import { createEventsStore, type EventsStore } from './events-store'
+import { createHoldsStore, type HoldsStore } from './holds-store'
+import { createMaskLiftsStore, type MaskLiftsStore } from './mask-lifts-store'
 import { createOverlaysStore, type OverlaysStore } from './overlays-store'
+import { createPlaybackViewStore, type PlaybackViewStore } from './playback-store'
+import { createRecordingStore, type RecordingStore } from './recording-store'
 import { createScenesStore, type ScenesStore } from './scenes-store'
 import { createSettingsStore, type SettingsStore } from './settings-store'
 import { createUsersStore, type UsersStore } from './users-store'
@@ -22,6 +28,12 @@ export interface AppStores {
   scenes: ScenesStore
   overlays: OverlaysStore
   events: EventsStore
+  recording: RecordingStore
+  holds: HoldsStore
+  maskLifts: MaskLiftsStore
+  playbackView: PlaybackViewStore
+  alerts: AlertsStore
+  alertHistory: AlertHistoryStore
 }
 
 /**
@@ -39,8 +51,25 @@ export function createAppStores(client: RpcClient): AppStores {
     analytics: createAnalyticsStore(client),
     scenes: createScenesStore(client),
     overlays: createOverlaysStore(client),
-    events: createEventsStore(client)
+    events: createEventsStore(client),
+    recording: createRecordingStore(client),
+    holds: createHoldsStore(client),
+    maskLifts: createMaskLiftsStore(client),
+    playbackView: createPlaybackViewStore(),
+    alerts: createAlertsStore(client),
+    alertHistory: createAlertHistoryStore(client)
   }
+}
+
+export interface StartOptions {
+  /** May watch cameras (camera.view). */
+  cameras: boolean
+  /** May list lifts of privacy masks (they change what the players show, and wait for approvals). */
+  lifts: boolean
+  /** Is told of storage alarms (supervisors and the DPO). */
+  alarms: boolean
+  /** Reviews alerts (alert.review): the open queue is followed on every screen, for its sound and count. */
+  alerts?: boolean
 }
 
 /**
@@ -48,7 +77,7 @@ export function createAppStores(client: RpcClient): AppStores {
  * all. Run again after an unlock, so the screens come back with what changed meanwhile. Accounts, the
  * audit trail, compliance, scenes and the events journal load when their screen (or tile) asks.
  */
-export function startAppStores(stores: AppStores, options: { cameras: boolean }): () => void {
+export function startAppStores(stores: AppStores, options: StartOptions): () => void {
   const stops: Array<() => void> = []
   // The demo flag follows the camera list (the first configured camera replaces the demo site).
   stops.push(stores.appInfo.getState().listen())
@@ -67,6 +96,17 @@ export function startAppStores(stores: AppStores, options: { cameras: boolean })
     stops.push(stores.overlays.getState().listen())
     stops.push(stores.scenes.getState().listen())
     stops.push(stores.events.getState().listen())
+  }
+  if (options.lifts) {
+    // A lift approved or ended on another workstation reaches the panels and the players at once.
+    stops.push(stores.maskLifts.getState().listen())
+    void stores.maskLifts.getState().load()
+  }
+  if (options.alarms) stops.push(stores.recording.getState().listen())
+  if (options.alerts) {
+    stops.push(stores.alerts.getState().listen())
+    stops.push(stores.alertHistory.getState().listen())
+    void stores.alerts.getState().load()
   }
   return () => stops.forEach((stop) => stop())
 }

@@ -1,5 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
+import type { AlertHistoryState } from './alert-history-store'
+import type { AlertsState } from './alerts-store'
 import type { AnalyticsState } from './analytics-store'
 import type { AppInfoState } from './app-info-store'
 import type { AppStores } from './app-stores'
@@ -7,7 +9,11 @@ import type { AuditState } from './audit-store'
 import type { CamerasState } from './cameras-store'
 import type { ComplianceState } from './compliance-store'
 import type { EventsState } from './events-store'
+import type { HoldsState } from './holds-store'
+import type { MaskLiftsState } from './mask-lifts-store'
 import type { OverlaysState } from './overlays-store'
+import type { PlaybackViewState } from './playback-store'
+import type { RecordingState } from './recording-store'
 import type { ScenesState } from './scenes-store'
 import type { SettingsState } from './settings-store'
 import type { UsersState } from './users-store'
@@ -63,4 +69,28 @@ export function useOverlays<T>(selector: (state: OverlaysState) => T): T {
 
 export function useEvents<T>(selector: (state: EventsState) => T): T {
   return useStore(useStores().events, selector)
+}
+
+export function useRecording<T>(selector: (state: RecordingState) => T): T {
+  return useStore(useStores().recording, selector)
+}
+
+export function useHolds<T>(selector: (state: HoldsState) => T): T {
+  return useStore(useStores().holds, selector)
+}
+
+export function useMaskLifts<T>(selector: (state: MaskLiftsState) => T): T {
+  return useStore(useStores().maskLifts, selector)
+}
+
+export function usePlaybackView<T>(selector: (state: PlaybackViewState) => T): T {
+  return useStore(useStores().playbackView, selector)
+}
+
+export function useAlerts<T>(selector: (state: AlertsState) => T): T {
+  return useStore(useStores().alerts, selector)
+}
+
+export function useAlertHistory<T>(selector: (state: AlertHistoryState) => T): T {
+  return useStore(useStores().alertHistory, selector)
 }

@@ -6,6 +6,8 @@ import { toShownError, type ShownError } from '../../api/errors'
 import { ErrorNote } from '../../components/ErrorNote'
 import { Modal } from '../../components/Modal'
 import { useCameras } from '../../stores/stores-context'
+import { usePermission } from '../session/use-permission'
+import { RecordingSection, useRecordingPolicy, useRecordingProblemText } from './RecordingSection'
 import { CAMERA_MODULES, cameraFormFrom, emptyCameraForm, looksRedacted, slugify, toCameraConfig, type CameraFormValues } from './camera-form'
 
 export type CameraFormTarget = { mode: 'add' } | { mode: 'edit'; camera: CameraView }
@@ -35,6 +37,11 @@ export function CameraFormDialog({ target, onClose }: CameraFormDialogProps) {
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<ShownError | null>(null)
   const [probeState, setProbeState] = useState<ProbeState>({ status: 'idle' })
+  // Set once an added camera exists: a second try (its recording refused) updates it instead.
+  const [addedId, setAddedId] = useState<string | null>(null)
+  const mayConfigureRecording = usePermission('recording.configure')
+  const recording = useRecordingPolicy(original?.id ?? null)
+  const recordingProblemText = useRecordingProblemText()
 
   const sourceIsRedactedCopy = original !== null && values.source === original.source && looksRedacted(original.source)
 
@@ -46,18 +53,31 @@ export function CameraFormDialog({ target, onClose }: CameraFormDialogProps) {
   const onNameChange = (event: ChangeEvent<HTMLInputElement>): void => {
     const name = event.target.value
     // The identifier follows the name until the operator types one of their own.
-    setValues((current) => ({ ...current, name, id: target.mode === 'add' && !idTouched ? slugify(name) : current.id }))
+    setValues((current) => ({ ...current, name, id: target.mode === 'add' && !idTouched && addedId === null ? slugify(name) : current.id }))
   }
 
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
+    const recordingProblem = mayConfigureRecording ? recording.check() : null
+    if (recordingProblem) {
+      setError({ code: null, message: recordingProblemText(recordingProblem) })
+      return
+    }
     setSaving(true)
     setError(null)
     try {
       const config = toCameraConfig(values)
-      if (target.mode === 'add') await add(config)
-      // Address untouched: send none, and the core keeps the stored one with its real credentials.
-      else await update(sourceIsRedactedCopy ? { ...config, source: undefined } : config)
+      let cameraId: string
+      if (target.mode === 'add' && addedId === null) {
+        cameraId = (await add(config)).id
+        setAddedId(cameraId)
+      } else if (target.mode === 'add') {
+        cameraId = (await update(config)).id
+      } else {
+        // Address untouched: send none, and the core keeps the stored one with its real credentials.
+        cameraId = (await update(sourceIsRedactedCopy ? { ...config, source: undefined } : config)).id
+      }
+      if (mayConfigureRecording) await recording.save(cameraId)
       onClose()
     } catch (failure) {
       setError(toShownError(failure))
@@ -100,7 +120,7 @@ export function CameraFormDialog({ target, onClose }: CameraFormDialogProps) {
           />
         </div>
 
-        {target.mode === 'add' ? (
+        {target.mode === 'add' && addedId === null ? (
           <div className="form__field">
             <label htmlFor={ids.id}>{t('cameras.form.id')}</label>
             <input
@@ -212,6 +232,8 @@ export function CameraFormDialog({ target, onClose }: CameraFormDialogProps) {
             </label>
           ))}
         </fieldset>
+
+        {mayConfigureRecording ? <RecordingSection form={recording} /> : null}
 
         <ProbeResult state={probeState} />
         {error ? <ErrorNote message={error.message} code={error.code} testId="camera-form-error" /> : null}

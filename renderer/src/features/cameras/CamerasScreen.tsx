@@ -1,14 +1,19 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CameraView } from '../../../../electron/shared/camera'
 import { ErrorNote } from '../../components/ErrorNote'
-import { useCameras } from '../../stores/stores-context'
+import { useCameras, useRecording } from '../../stores/stores-context'
 import { SceneEditorDialog } from '../scene/SceneEditorDialog'
 import { usePermission } from '../session/use-permission'
 import { CameraFormDialog, type CameraFormTarget } from './CameraFormDialog'
 import { CameraTable } from './CameraTable'
 import { DetectorChoice } from './DetectorChoice'
+import { RecordingPolicyDialog } from './RecordingPolicyDialog'
 import { RemoveCameraDialog } from './RemoveCameraDialog'
+import { StoragePanel } from './StoragePanel'
+
+/** Recording states move on (bytes, oldest image): asked again this often while the screen is open. */
+const RECORDING_REFRESH_MS = 15_000
 
 export function CamerasScreen() {
   const { t } = useTranslation()
@@ -21,6 +26,17 @@ export function CamerasScreen() {
   const mayEditScene = usePermission('scene.manage')
   const [sceneCameraId, setSceneCameraId] = useState<string | null>(null)
   const sceneCamera = sceneCameraId !== null ? cameras.find((camera) => camera.id === sceneCameraId) : undefined
+  const mayConfigureRecording = usePermission('recording.configure')
+  const recording = useRecording((state) => state.statuses)
+  const loadRecording = useRecording((state) => state.load)
+  const [recordingCameraId, setRecordingCameraId] = useState<string | null>(null)
+  const recordingCamera = recordingCameraId !== null ? cameras.find((camera) => camera.id === recordingCameraId) : undefined
+
+  useEffect(() => {
+    void loadRecording()
+    const timer = setInterval(() => void loadRecording(), RECORDING_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [loadRecording])
 
   const demoShown = cameras.some((camera) => camera.demo)
 
@@ -48,12 +64,24 @@ export function CamerasScreen() {
         <CameraTable
           cameras={cameras}
           health={health}
+          recording={recording}
           onEdit={(camera) => setFormTarget({ mode: 'edit', camera })}
           onRemove={setRemoving}
           onEditScene={mayEditScene ? (camera) => setSceneCameraId(camera.id) : undefined}
+          onEditRecording={mayConfigureRecording ? (camera) => setRecordingCameraId(camera.id) : undefined}
         />
       ) : null}
-      {formTarget ? <CameraFormDialog target={formTarget} onClose={() => setFormTarget(null)} /> : null}
+      {mayConfigureRecording ? <StoragePanel /> : null}
+      {formTarget ? (
+        <CameraFormDialog
+          target={formTarget}
+          onClose={() => {
+            setFormTarget(null)
+            void loadRecording()
+          }}
+        />
+      ) : null}
+      {recordingCamera ? <RecordingPolicyDialog camera={recordingCamera} onClose={() => setRecordingCameraId(null)} /> : null}
       {removing ? <RemoveCameraDialog camera={removing} onClose={() => setRemoving(null)} /> : null}
       {sceneCamera ? <SceneEditorDialog camera={sceneCamera} onClose={() => setSceneCameraId(null)} /> : null}
     </section>

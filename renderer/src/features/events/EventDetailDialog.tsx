@@ -3,6 +3,8 @@ import type { AnalyticsEvent } from '../../../../electron/shared/analytics-event
 import { ErrorNote } from '../../components/ErrorNote'
 import { Modal } from '../../components/Modal'
 import { useFormatters } from '../../i18n/format'
+import { alertPlaybackHref } from '../playback/playback-route'
+import { usePermission } from '../session/use-permission'
 import { SnapshotView } from './SnapshotView'
 import type { useEventText } from './use-event-text'
 import { useSnapshot } from './use-snapshot'
@@ -23,6 +25,7 @@ export function EventDetailDialog({ event, text, onClose }: EventDetailDialogPro
   const details = text.details(event)
   const labels = event.trackIds.length === event.boxes.length ? event.trackIds.map((id) => t('events.detail.track', { id })) : undefined
   const parameters = Object.entries(event.parameters)
+  const mayPlayBack = usePermission('playback.view')
 
   return (
     <Modal
@@ -123,6 +126,17 @@ export function EventDetailDialog({ event, text, onClose }: EventDetailDialogPro
         </dl>
       </div>
       <div className="form__actions">
+        {mayPlayBack ? (
+          // An anchor: the playback screen lives at its own address (cameras and moment in the hash).
+          <a
+            className="button button--primary"
+            href={alertPlaybackHref(event.cameraId, event.at)}
+            onClick={onClose}
+            data-testid="event-detail-playback"
+          >
+            {t('events.detail.playback')}
+          </a>
+        ) : null}
         <span className="form__spacer" />
         <button type="button" className="button" onClick={onClose} data-testid="event-detail-close">
           {t('events.detail.close')}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Session } from '../../../../electron/shared/accounts'
+import { canCall } from '../../api/access'
 import { useApi } from '../../api/api-context'
 import { App } from '../../App'
 import { createAppStores, startAppStores } from '../../stores/app-stores'
@@ -22,12 +23,15 @@ export function SignedInScope({ session, locked }: SignedInScopeProps) {
   const reportActivity = useSession((state) => state.reportActivity)
   const [stores] = useState(() => createAppStores(client))
   const canViewCameras = session.permissions.includes('camera.view')
+  const canListLifts = canCall(session.permissions, 'masks.lifts')
+  const hearsAlarms = session.permissions.includes('recording.hold')
+  const reviewsAlerts = session.permissions.includes('alert.review')
 
   // Stopped while locked (the core refuses every call then), started again on unlock to catch up.
   useEffect(() => {
     if (locked) return
-    return startAppStores(stores, { cameras: canViewCameras })
-  }, [stores, locked, canViewCameras])
+    return startAppStores(stores, { cameras: canViewCameras, lifts: canListLifts, alarms: hearsAlarms, alerts: reviewsAlerts })
+  }, [stores, locked, canViewCameras, canListLifts, hearsAlarms, reviewsAlerts])
 
   useActivityReports(reportActivity, !locked)
 

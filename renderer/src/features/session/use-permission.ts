@@ -1,4 +1,6 @@
 import type { Permission } from '../../../../electron/shared/accounts'
+import type { MethodName } from '../../../../electron/shared/contract'
+import { canCall } from '../../api/access'
 import { useSession } from '../../stores/session-context'
 
 /**
@@ -7,4 +9,9 @@ import { useSession } from '../../stores/session-context'
  */
 export function usePermission(permission: Permission): boolean {
   return useSession((state) => state.phase.kind === 'signedIn' && state.phase.session.permissions.includes(permission))
+}
+
+/** Whether the signed-in person may call a method of the contract (its access, as the core checks it). */
+export function useMayCall(method: MethodName): boolean {
+  return useSession((state) => state.phase.kind === 'signedIn' && canCall(state.phase.session.permissions, method))
 }

@@ -12,13 +12,15 @@ export interface AppHeaderProps {
   locale: Locale
   onLocaleChange: (locale: Locale) => void
   userMenu: ReactNode
+  /** A number beside a screen's name (open alerts), shown when above zero. */
+  counts?: Partial<Record<Route, number>>
 }
 
 function focusMain(): void {
   document.getElementById('main')?.focus()
 }
 
-export function AppHeader({ route, routes, demo, locale, onLocaleChange, userMenu }: AppHeaderProps) {
+export function AppHeader({ route, routes, demo, locale, onLocaleChange, userMenu, counts }: AppHeaderProps) {
   const { t } = useTranslation()
   return (
     <header className="app-header">
@@ -42,6 +44,11 @@ export function AppHeader({ route, routes, demo, locale, onLocaleChange, userMen
                 data-testid={`nav-${name}`}
               >
                 {t(`nav.${name}`)}
+                {counts?.[name] ? (
+                  <span className="app-nav__count" data-testid={`nav-${name}-count`}>
+                    {counts[name]}
+                  </span>
+                ) : null}
               </a>
             </li>
           ))}

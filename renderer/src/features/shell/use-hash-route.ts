@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Permission } from '../../../../electron/shared/accounts'
 
-export const ROUTES = ['wall', 'events', 'cameras', 'users', 'organisation', 'audit', 'compliance', 'about'] as const
+export const ROUTES = ['wall', 'alerts', 'events', 'playback', 'requisitions', 'cameras', 'users', 'organisation', 'audit', 'compliance', 'about'] as const
 export type Route = (typeof ROUTES)[number]
 
 /** A screen, and what within it the address names (#/compliance/comptage-personnes → the dossier). */
@@ -11,12 +11,17 @@ export interface HashLocation {
 }
 
 /**
- * What each screen needs. Hiding a screen is a courtesy: the core checks the same permission on every
- * call, whatever the screen shows.
+ * What each screen needs (any one of a list will do). Hiding a screen is a courtesy: the core checks
+ * the same permission on every call, whatever the screen shows.
  */
-const ROUTE_PERMISSION: Record<Route, Permission | null> = {
+const ROUTE_PERMISSION: Record<Route, Permission | readonly Permission[] | null> = {
   wall: 'camera.view',
+  // Reviewers see the queue; supervisors and the DPO the false-alarm statistics.
+  alerts: ['alert.review', 'alert.quality'],
   events: 'camera.view',
+  playback: 'playback.view',
+  // Legal holds and mask lifts: supervisors, and the DPO who watches no recording.
+  requisitions: ['recording.hold', 'mask.lift'],
   cameras: 'camera.configure',
   users: 'account.manage',
   organisation: 'organisation.manage',
@@ -29,7 +34,8 @@ const ROUTE_PERMISSION: Record<Route, Permission | null> = {
 export function allowedRoutes(permissions: readonly Permission[]): Route[] {
   return ROUTES.filter((route) => {
     const needed = ROUTE_PERMISSION[route]
-    return needed === null || permissions.includes(needed)
+    if (needed === null) return true
+    return typeof needed === 'string' ? permissions.includes(needed) : needed.some((permission) => permissions.includes(permission))
   })
 }
 
