@@ -63,6 +63,7 @@ export async function lapiRead(argv: string[], print: (line: string) => void): P
   try {
     for (const image of positionals) {
       try {
+        if (!existsSync(resolve(image))) throw new Error(`fichier introuvable : ${resolve(image)}`)
         const frame = await decodeImageFile(ffmpeg, resolve(image))
         let plates: PlateSummary[]
         if (values.crop) {

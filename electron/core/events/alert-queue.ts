@@ -75,7 +75,9 @@ export class AlertQueue {
   async list(query: AlertQuery, visibleCameraIds: readonly string[]): Promise<{ alerts: Alert[]; nextBefore: number | null }> {
     const cameras = query.cameraId === undefined ? visibleCameraIds : visibleCameraIds.filter((id) => id === query.cameraId)
     if (cameras.length === 0) return { alerts: [], nextBefore: null }
-    const where = [`e.camera_id IN (${cameras.map(() => '?').join(', ')})`]
+    // With several cameras, `+` keeps SQLite off the camera index: it then walks ids newest first and
+    // stops at the limit, instead of sorting every row of those cameras (120 ms at 100,000 alerts, against 1).
+    const where = [`${cameras.length > 1 ? '+' : ''}e.camera_id IN (${cameras.map(() => '?').join(', ')})`]
     const params: Array<string | number> = [...cameras]
     const add = (clause: string, ...values: Array<string | number>): void => {
       where.push(clause)

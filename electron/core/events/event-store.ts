@@ -84,7 +84,8 @@ export class EventStore {
   async list(query: EventQuery, visibleCameraIds: readonly string[]): Promise<{ events: AnalyticsEvent[]; nextBefore: number | null }> {
     const cameras = query.cameraId === undefined ? visibleCameraIds : visibleCameraIds.filter((id) => id === query.cameraId)
     if (cameras.length === 0) return { events: [], nextBefore: null }
-    const where = [`camera_id IN (${cameras.map(() => '?').join(', ')})`]
+    // `+` with several cameras: walk ids newest first and stop at the limit (see alert-queue.ts).
+    const where = [`${cameras.length > 1 ? '+' : ''}camera_id IN (${cameras.map(() => '?').join(', ')})`]
     const params: Array<string | number> = [...cameras]
     if (query.alertsOnly) where.push('alert = 1')
     if (query.kinds && query.kinds.length > 0) {

@@ -23,11 +23,15 @@ export interface PlateReading {
 }
 
 export interface InterpretOptions {
-  /**
-   * A country other than France (and "Unknown") at or above this probability makes the plate foreign,
-   * even if its text happens to fit a French layout (Italian plates share the AA 123 AA shape).
-   */
+  /** A country other than France (and "Unknown") at or above this probability makes the plate foreign. */
   foreignCountryThreshold?: number
+  /**
+   * The same, when the OCR's own text already fits a French layout exactly. Higher, because such a
+   * text is strong evidence of a French plate (SIV letters exclude I, O, U; FNI ends in a département),
+   * and the country head hesitates on real French plates more than the text head does. Italian plates
+   * share the AA 123 AA shape, so a confident foreign country still wins.
+   */
+  foreignCountryThresholdForFrenchText?: number
   /**
    * When the OCR's own best text fits no French layout, the best French reading is still retained if
    * every one of its slots has at least this probability: the layout then only settles a close call
@@ -37,6 +41,7 @@ export interface InterpretOptions {
 }
 
 const DEFAULT_FOREIGN_COUNTRY_THRESHOLD = 0.5
+const DEFAULT_FOREIGN_COUNTRY_THRESHOLD_FOR_FRENCH_TEXT = 0.8
 const DEFAULT_MIN_LAYOUT_CONFIDENCE = 0.1
 
 /**
@@ -45,25 +50,26 @@ const DEFAULT_MIN_LAYOUT_CONFIDENCE = 0.1
  * removes the classic 0/O and 1/I confusions. Everything else keeps the OCR's own text.
  */
 export function interpretOcrRead(read: OcrRead, options: InterpretOptions = {}): PlateReading {
-  const foreignThreshold = options.foreignCountryThreshold ?? DEFAULT_FOREIGN_COUNTRY_THRESHOLD
   const minLayoutConfidence = options.minLayoutConfidence ?? DEFAULT_MIN_LAYOUT_CONFIDENCE
   const country = read.country
+  const french = bestFrenchRead(read.probabilities)
+  const textIsFrench = french !== null && french.text === read.text
+  const foreignThreshold = textIsFrench
+    ? (options.foreignCountryThresholdForFrenchText ?? DEFAULT_FOREIGN_COUNTRY_THRESHOLD_FOR_FRENCH_TEXT)
+    : (options.foreignCountryThreshold ?? DEFAULT_FOREIGN_COUNTRY_THRESHOLD)
   const foreign = country !== null && country.name !== 'France' && country.name !== 'Unknown' && country.confidence >= foreignThreshold
 
-  if (!foreign) {
-    const french = bestFrenchRead(read.probabilities)
-    if (french && (french.text === read.text || french.confidence >= minLayoutConfidence)) {
-      return {
-        text: french.text,
-        display: displayPlate(french.text, french.layout),
-        format: french.layout.format,
-        layout: french.layout.name,
-        country: 'France',
-        countryConfidence: country?.name === 'France' ? country.confidence : 0,
-        confidence: french.confidence,
-        characters: french.characters,
-        temporary: french.layout.format === 'siv-temporary'
-      }
+  if (!foreign && french && (textIsFrench || french.confidence >= minLayoutConfidence)) {
+    return {
+      text: french.text,
+      display: displayPlate(french.text, french.layout),
+      format: french.layout.format,
+      layout: french.layout.name,
+      country: 'France',
+      countryConfidence: country?.name === 'France' ? country.confidence : 0,
+      confidence: french.confidence,
+      characters: french.characters,
+      temporary: french.layout.format === 'siv-temporary'
     }
   }
   return {

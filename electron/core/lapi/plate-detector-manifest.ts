@@ -56,6 +56,12 @@ export const PlateDetectorManifestSchema = z
     thresholds: z.object({ score: UnitIntervalSchema, nmsIou: UnitIntervalSchema }).strict()
   })
   .strict()
+  // The corners are decoded as fractions of the whole resized image (decode-plates.ts): with padding,
+  // they would land in the wrong place without any error.
+  .refine((manifest) => manifest.preprocessing.resize === 'stretch', {
+    message: 'plate detectors are decoded for a stretched input only',
+    path: ['preprocessing', 'resize']
+  })
 
 export type PlateDetectorManifest = z.infer<typeof PlateDetectorManifestSchema>
 export type YunetCornersDecoding = PlateDetectorManifest['decoding']

@@ -66,10 +66,10 @@ const DEFAULT_CROP_MIN_SIDE = 40
 const DEFAULT_CROP_MAX_FRAME_FRACTION = 0.9
 
 /**
- * LPD-YuNet on a frame: once on the whole frame, then once on each vehicle crop the caller gives
- * (boxes from the object detector), because on a wide view a plate is a few pixels of a 320×240
- * input and the model misses it, while the crop brings it to a size the model was trained on.
- * Both runs' plates are merged by NMS.
+ * LPD-YuNet on a frame: once on the whole frame, then once on the lower part of each vehicle box the
+ * caller gives (from the object detector), because the whole frame is squeezed into 320×240 and a
+ * plate narrower than about 45 input pixels is almost never found (npm run bench -- lapi), while the
+ * crop enlarges it. The plates of all runs are merged by NMS.
  */
 export class PlateDetector {
   private constructor(
@@ -129,10 +129,6 @@ export class PlateDetector {
     return { plates, timings }
   }
 
-  private nmsOptions(frame: RgbFrame): PlateNmsOptions {
-    return { averageCorners: this.averageCorners, frameWidth: frame.width, frameHeight: frame.height }
-  }
-
   async dispose(): Promise<void> {
     await this.session.release()
   }
@@ -174,5 +170,9 @@ export class PlateDetector {
     timings.postprocessMs += performance.now() - inferred
     timings.runs += 1
     return kept
+  }
+
+  private nmsOptions(frame: RgbFrame): PlateNmsOptions {
+    return { averageCorners: this.averageCorners, frameWidth: frame.width, frameHeight: frame.height }
   }
 }

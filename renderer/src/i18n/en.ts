@@ -1287,8 +1287,19 @@ export const en: Messages = {
     }
   },
   alerts: {
+    export: {
+      title: 'Export the evidence',
+      onlyConfirmed: 'Only a confirmed alert can be exported as evidence.',
+      reason: 'Reason for the export (requisition reference…)',
+      submit: 'Export',
+      exporting: 'Exporting…',
+      done: 'Evidence exported to {{folder}}',
+      withClip: 'Video clip (masks and watermark burned in), image, alert record and signed manifest.',
+      withoutClip: 'No recording over the period: image, alert record and signed manifest only.',
+      fingerprint: 'Signing key fingerprint: {{fingerprint}}',
+      verify: 'Check it with: npm run vigie -- evidence verify <folder>'
+    },
     title: 'Alerts',
-    intro: 'Every alert the analytics raise waits for a person’s decision: confirm it, dismiss it as a false alarm, or escalate it to a supervisor.',
     tabs: {
       label: 'Alert views',
       queue: 'Queue',
@@ -1313,11 +1324,6 @@ export const en: Messages = {
       duplicate: 'Duplicate of another alert',
       'needs-supervisor': 'Needs a supervisor’s decision',
       other: 'Other (explain in the note)'
-    },
-    decisions: {
-      confirmed: 'Confirm',
-      false_alarm: 'False alarm',
-      escalated: 'Escalate'
     },
     cues: {
       sound: 'Sound for new alerts',
@@ -1379,15 +1385,12 @@ export const en: Messages = {
       live: 'Live',
       facts: 'Detection',
       at: 'Image time',
-      latency: 'Detection delay',
-      latencyValue: '{{value}} s',
-      camera: 'Camera',
+      latencyValue: 'detected in {{value}} s',
       rule: 'Rule',
       priority: 'Priority',
       state: 'State',
       owner: 'In review by',
       decidedBy: 'Decided by',
-      decidedAt: 'Decided on',
       reason: 'Reason',
       note: 'Note',
       escalated: 'Escalated',
@@ -1434,7 +1437,6 @@ export const en: Messages = {
       burst: 'Burst',
       burstOn_one: 'Burst: {{count}} alert',
       burstOn_other: 'Burst: {{count}} alerts within {{span}}',
-      burstOff: 'Decision for this alert only',
       burstHint: 'Same camera, same rule, less than 3 min apart: one decision for all of them.',
       otherOwner: 'In review by {{name}}: only that person may decide it.',
       busy: 'Saving…',
@@ -1480,7 +1482,6 @@ export const en: Messages = {
         at: 'Date',
         camera: 'Camera',
         rule: 'Rule',
-        kind: 'Type',
         priority: 'Priority',
         state: 'State',
         operator: 'Operator',
@@ -1518,9 +1519,7 @@ export const en: Messages = {
       empty: 'No decided alert in this period.',
       loadFailed: 'Could not read the alert quality: {{message}}'
     },
-    open: 'Alert details',
     close: 'Close',
-    unknownCamera: '{{id}} (unknown camera)',
     ageSeconds: '{{value}} s',
     ageMinutes: '{{value}} min',
     ageHours: '{{value}} h'

@@ -1306,8 +1306,19 @@ export const fr = {
     }
   },
   alerts: {
+    export: {
+      title: 'Exporter la preuve',
+      onlyConfirmed: 'Seule une alerte confirmée peut être exportée comme preuve.',
+      reason: 'Motif de l’export (référence de la réquisition…)',
+      submit: 'Exporter',
+      exporting: 'Export en cours…',
+      done: 'Preuve exportée dans {{folder}}',
+      withClip: 'Extrait vidéo (masques et filigrane incrustés), image, fiche de l’alerte et manifeste signé.',
+      withoutClip: 'Aucun enregistrement sur la période : image, fiche de l’alerte et manifeste signé seulement.',
+      fingerprint: 'Empreinte de la clé de signature : {{fingerprint}}',
+      verify: 'Vérification : npm run vigie -- evidence verify <dossier>'
+    },
     title: 'Alertes',
-    intro: 'Chaque alerte levée par l’analyse attend la décision d’une personne : la confirmer, l’écarter comme fausse alerte ou l’escalader à un superviseur.',
     tabs: {
       label: 'Vues des alertes',
       queue: 'File d’attente',
@@ -1332,11 +1343,6 @@ export const fr = {
       duplicate: 'Doublon d’une autre alerte',
       'needs-supervisor': 'Décision d’un superviseur nécessaire',
       other: 'Autre (préciser dans la note)'
-    },
-    decisions: {
-      confirmed: 'Confirmer',
-      false_alarm: 'Fausse alerte',
-      escalated: 'Escalader'
     },
     cues: {
       sound: 'Son des nouvelles alertes',
@@ -1398,15 +1404,12 @@ export const fr = {
       live: 'Direct',
       facts: 'Détection',
       at: 'Heure de l’image',
-      latency: 'Délai de détection',
-      latencyValue: '{{value}} s',
-      camera: 'Caméra',
+      latencyValue: 'détectée en {{value}} s',
       rule: 'Règle',
       priority: 'Priorité',
       state: 'État',
       owner: 'En revue par',
       decidedBy: 'Décidée par',
-      decidedAt: 'Décidée le',
       reason: 'Motif',
       note: 'Note',
       escalated: 'Escaladée',
@@ -1453,7 +1456,6 @@ export const fr = {
       burst: 'Rafale',
       burstOn_one: 'Rafale : {{count}} alerte',
       burstOn_other: 'Rafale : {{count}} alertes en {{span}}',
-      burstOff: 'Décision pour cette alerte seule',
       burstHint: 'Même caméra, même règle, à moins de 3 min d’écart : une seule décision pour toutes.',
       otherOwner: 'En revue par {{name}} : elle ne peut être décidée que par cette personne.',
       busy: 'Enregistrement…',
@@ -1499,7 +1501,6 @@ export const fr = {
         at: 'Date',
         camera: 'Caméra',
         rule: 'Règle',
-        kind: 'Type',
         priority: 'Priorité',
         state: 'État',
         operator: 'Opérateur',
@@ -1537,9 +1538,7 @@ export const fr = {
       empty: 'Aucune alerte décidée sur cette période.',
       loadFailed: 'Impossible de lire la qualité des alertes : {{message}}'
     },
-    open: 'Détails de l’alerte',
     close: 'Fermer',
-    unknownCamera: '{{id}} (caméra inconnue)',
     ageSeconds: '{{value}} s',
     ageMinutes: '{{value}} min',
     ageHours: '{{value}} h'

@@ -1,3 +1,4 @@
+import type { Alert } from '../../../shared/alerts'
 import { RpcError } from '../../../shared/result'
 import { actorOf, type SessionContext } from '../context'
 import { canSeeCamera, visibleCameras } from './cameras'
@@ -13,17 +14,23 @@ export function alertHandlers(
     if (!alert || !canSeeCamera(deps.directory, ctx, alert.cameraId)) throw new RpcError('NOT_FOUND', `Alerte inconnue : n° ${eventId}.`)
     return alert
   }
+  /** An escalated alert is the supervisors' to take and decide. */
+  const requireSupervisorFor = (ctx: SessionContext, alert: Alert): void => {
+    if (alert.state === 'escalated' && !ctx.session?.user.roles.includes('supervisor')) {
+      throw new RpcError('FORBIDDEN', `L’alerte n° ${alert.id} est escaladée : un superviseur la traite.`)
+    }
+  }
   return {
     'alerts.list': (query, ctx) => deps.alerts.queue.list(query, visibleIds(ctx)),
     'alerts.get': ({ eventId }, ctx) => requireVisible(ctx, eventId),
     'alerts.claim': async ({ eventId }, ctx) => {
-      await requireVisible(ctx, eventId)
+      requireSupervisorFor(ctx, await requireVisible(ctx, eventId))
       const alert = await deps.alerts.queue.claim(eventId, actorOf(ctx))
       deps.alerts.onDidChange(alert)
       return alert
     },
     'alerts.decide': async (input, ctx) => {
-      for (const eventId of input.eventIds) await requireVisible(ctx, eventId)
+      for (const eventId of input.eventIds) requireSupervisorFor(ctx, await requireVisible(ctx, eventId))
       const decided = await deps.alerts.queue.decide(input, actorOf(ctx))
       for (const alert of decided) {
         await deps.record(ctx, 'alert.decision', {
@@ -35,7 +42,8 @@ export function alertHandlers(
       }
       return decided
     },
-    'alerts.quality': ({ from, to }, ctx) => deps.alerts.queue.quality(visibleIds(ctx), from, to),
+    // Statistics carry no image: whoever may read them (the DPO included, who watches no camera) sees every camera's.
+    'alerts.quality': ({ from, to }) => deps.alerts.queue.quality(deps.directory.all().map((camera) => camera.id), from, to),
     'alerts.export': async ({ eventId, reason }, ctx) => {
       const alert = await requireVisible(ctx, eventId)
       if (alert.state !== 'confirmed') throw new RpcError('CONFLICT', 'Seule une alerte confirmée par un opérateur peut être exportée comme preuve.')

@@ -7,6 +7,8 @@ import { useScenes } from '../../stores/stores-context'
 import type { useEventText } from '../events/use-event-text'
 import { AlertFacts } from './AlertFacts'
 import { AlertSnapshot } from './AlertSnapshot'
+import { EvidenceExport } from './EvidenceExport'
+import { usePermission } from '../session/use-permission'
 
 export interface AlertDetailDialogProps {
   alert: Alert
@@ -22,6 +24,7 @@ export function AlertDetailDialog({ alert, text, onClose }: AlertDetailDialogPro
   const scene = useScenes((state) => state.byCamera[alert.cameraId]?.scene ?? null)
   const cameraId = alert.cameraId
   useEffect(() => ensureScene(cameraId), [cameraId, ensureScene])
+  const mayExport = usePermission('evidence.export')
   return (
     <Modal
       open
@@ -40,6 +43,12 @@ export function AlertDetailDialog({ alert, text, onClose }: AlertDetailDialogPro
         </div>
         <AlertFacts alert={alert} text={text} />
       </div>
+      {mayExport ? (
+        <section aria-label={t('alerts.export.title')}>
+          <h3>{t('alerts.export.title')}</h3>
+          <EvidenceExport alert={alert} />
+        </section>
+      ) : null}
       <div className="form__actions">
         <span className="form__spacer" />
         <button type="button" className="button" onClick={onClose} data-testid="alert-detail-close">

@@ -68,7 +68,7 @@ export function AlertQuality() {
       {state.status === 'ready' && state.rows.length === 0 ? <p className="empty-state">{t('alerts.quality.empty')}</p> : null}
       {state.status === 'ready' && state.rows.length > 0 ? (
         <div className="table-scroll">
-          <table className="data-table alert-quality__table" data-testid="alert-quality-table">
+          <table className="data-table alert-quality__table" aria-label={t('alerts.quality.label')} data-testid="alert-quality-table">
             <thead>
               <tr>
                 <th scope="col">{t('alerts.quality.columns.camera')}</th>

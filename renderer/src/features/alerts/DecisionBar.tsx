@@ -25,19 +25,19 @@ export function DecisionBar({ alert, username, burst, burstSpan, busy, onClaim, 
   return (
     <div className="decision-bar" role="group" aria-label={t('alerts.actions.label')} data-testid="alert-decision-bar">
       <div className="decision-bar__buttons">
-        <button type="button" className="button" onClick={onClaim} disabled={busy || othersReview || mine} data-testid="alert-claim">
+        <button type="button" className="button" onClick={onClaim} disabled={busy || othersReview || mine} aria-keyshortcuts="Enter" data-testid="alert-claim">
           {mine ? t('alerts.actions.claimed') : t('alerts.actions.claim')}
           <ShortcutKeys action="claim" />
         </button>
-        <button type="button" className="button button--primary" onClick={onConfirm} disabled={!canDecide} data-testid="alert-confirm">
+        <button type="button" className="button button--primary" onClick={onConfirm} disabled={!canDecide} aria-keyshortcuts="C" data-testid="alert-confirm">
           {t('alerts.actions.confirm')}
           <ShortcutKeys action="confirm" />
         </button>
-        <button type="button" className="button" onClick={onFalseAlarm} disabled={!canDecide} data-testid="alert-false-alarm">
+        <button type="button" className="button" onClick={onFalseAlarm} disabled={!canDecide} aria-keyshortcuts="F" data-testid="alert-false-alarm">
           {t('alerts.actions.falseAlarm')}
           <ShortcutKeys action="falseAlarm" />
         </button>
-        <button type="button" className="button button--danger-ghost" onClick={onEscalate} disabled={!canDecide || alert.state === 'escalated'} data-testid="alert-escalate">
+        <button type="button" className="button button--danger-ghost" onClick={onEscalate} disabled={!canDecide || alert.state === 'escalated'} aria-keyshortcuts="E" data-testid="alert-escalate">
           {t('alerts.actions.escalate')}
           <ShortcutKeys action="escalate" />
         </button>
@@ -48,7 +48,7 @@ export function DecisionBar({ alert, username, burst, burstSpan, busy, onClaim, 
           onClick={onToggleBurst}
           disabled={busy}
           title={t('alerts.actions.burstHint')}
-          data-testid="alert-burst"
+          aria-keyshortcuts="B" data-testid="alert-burst"
           data-count={burst?.length ?? 0}
         >
           {burst ? t('alerts.actions.burstOn', { count: burst.length, span: burstSpan }) : t('alerts.actions.burst')}

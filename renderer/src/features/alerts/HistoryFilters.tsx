@@ -56,8 +56,9 @@ export function HistoryFilters({ filters, cameras, onChange }: HistoryFiltersPro
       <SelectField
         label={t('alerts.history.rule')}
         value={filters.ruleId}
-        options={[{ value: '', label: filters.cameraId ? t('alerts.history.allRules') : t('alerts.history.ruleNeedsCamera') }, ...rules.map((rule) => ({ value: rule.id, label: rule.name }))]}
+        options={[{ value: '', label: t('alerts.history.allRules') }, ...rules.map((rule) => ({ value: rule.id, label: rule.name }))]}
         onChange={(value) => set({ ruleId: value })}
+        hint={filters.cameraId ? undefined : t('alerts.history.ruleNeedsCamera')}
         testId="alert-filter-rule"
       />
       <SelectField<AlertHistoryFilters['state']>

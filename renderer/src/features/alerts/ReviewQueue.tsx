@@ -78,6 +78,11 @@ export function ReviewQueue({ username, supervisor, onToggleHelp }: ReviewQueueP
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<Notice | null>(null)
 
+  // A refusal is about the alert it was made on: moving on clears it.
+  useEffect(() => {
+    setNotice((current) => (current?.kind === 'error' ? null : current))
+  }, [selectedId])
+
   const settled = useSettled(selected, SETTLE_MS)
   const settledCamera = settled?.cameraId ?? null
   useEffect(() => {
