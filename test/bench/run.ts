@@ -1,7 +1,9 @@
 import { benchAnalytics } from './analytics'
 import { benchAudit } from './audit'
 import { benchIngest } from './ingest'
+import { benchLapi } from './lapi'
 import { benchRecording } from './recording'
+import { benchReview } from './review'
 
 /**
  * npm run bench -- <name> [options]. Each benchmark prints progress on stderr and one JSON object as
@@ -11,7 +13,9 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<Record<string, unkn
   ingest: benchIngest,
   audit: benchAudit,
   analytics: benchAnalytics,
-  recording: benchRecording
+  recording: benchRecording,
+  review: benchReview,
+  lapi: benchLapi
 }
 
 const [name, ...rest] = process.argv.slice(2)
