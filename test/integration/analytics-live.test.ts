@@ -1,18 +1,16 @@
 import { spawnSync } from 'node:child_process'
-import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AnalyticsEvent, AnalyticsOverlay } from '../../electron/shared/analytics-events'
-import { createRpcClient, type RpcClient } from '../../electron/shared/rpc/client'
-import { createMemoryTransportPair } from '../../electron/shared/rpc/memory-transport'
 import type { SceneInput } from '../../electron/shared/scene'
 import { decodeJpeg } from '../../electron/core/analytics/frame/snapshot-jpeg'
-import { startTestCore, repoRoot, waitFor, type CoreHarness } from '../fixtures/core-harness'
 import { unlockThroughDossier } from '../fixtures/compliance-flow'
 import { installPackWithConfirmedExperiment } from '../fixtures/rule-packs'
 import { ffmpegForTests } from '../fixtures/make-clip'
 import { runVigieCli } from '../e2e/fixtures/vigie-host'
+import { repoRoot, waitFor } from '../fixtures/core-harness'
+import { startTestSite, type Person, type TestSite } from '../fixtures/test-site'
 
 /** The brightest channel value inside the top-left corner (a fraction of each side), edges left aside. */
 function brightestIn(image: { width: number; height: number; data: Uint8Array }, fraction: number): number {
@@ -34,8 +32,6 @@ function firstFrame(path: string): { width: number; height: number; data: Uint8A
   return { width: Number(width), height: Number(height), data: new Uint8Array(raw.stdout) }
 }
 
-const PASSWORDS = { admin: 'Lanterne-Brume-Quai-1871', alice: 'Phare-Ouest-Marée-Haute', bruno: 'Quai-Des-Brumes-Sous-La-Pluie', olga: 'Toits-Rouges-Sur-La-Ville-77' }
-
 /** The warehouse clip: a worker walks across the floor, through the zone drawn on its right half. */
 const WAREHOUSE = join(repoRoot, 'resources/media/derived/intel_worker-zone-detection.mp4')
 
@@ -51,46 +47,15 @@ const SCENE: SceneInput = {
  * event stored in SQLite with its masked snapshot, and pushed to a screen.
  */
 describe('analytics on a live camera', () => {
-  let harness: CoreHarness
-  let dataDir: string
-  const clients: RpcClient[] = []
-
-  const connect = async (username: keyof typeof PASSWORDS): Promise<RpcClient> => {
-    const [screen, core] = createMemoryTransportPair()
-    harness.core.connect(core, { transport: 'memory', workstation: `poste de ${username}` })
-    const client = createRpcClient(screen)
-    clients.push(client)
-    await client.call('session.login', { username, password: PASSWORDS[username] })
-    return client
-  }
+  let site: TestSite
+  const connect = (person: Person) => site.connect(person)
 
   beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-analytics-'))
-    await writeFile(
-      join(dataDir, 'cameras.json'),
-      JSON.stringify({ version: 1, cameras: [{ id: 'entrepot', name: 'Entrepôt', source: WAREHOUSE, group: 'centre', analytics: ['detection-intrusion'] }] })
-    )
-    await installPackWithConfirmedExperiment(dataDir)
-    harness = await startTestCore({ dataDir, detectorThreads: 1 })
-    const [screen, core] = createMemoryTransportPair()
-    harness.core.connect(core, { transport: 'memory', workstation: 'installation' })
-    const admin = createRpcClient(screen)
-    clients.push(admin)
-    await admin.call('setup.createFirstAdmin', {
-      organisation: { name: 'Préfecture de police', deployer: 'police-nationale' },
-      username: 'admin',
-      displayName: 'Admin',
-      password: PASSWORDS.admin
-    })
-    await admin.call('users.create', { username: 'alice', displayName: 'Alice', roles: ['supervisor'], allGroups: true, password: PASSWORDS.alice })
-    await admin.call('users.create', { username: 'bruno', displayName: 'Bruno', roles: ['dpo'], password: PASSWORDS.bruno })
-    await admin.call('users.create', { username: 'olga', displayName: 'Olga', roles: ['operator'], groups: ['centre'], password: PASSWORDS.olga })
+    site = await startTestSite({ cameras: [{ id: 'entrepot', name: 'Entrepôt', source: WAREHOUSE, group: 'centre', analytics: ['detection-intrusion'] }], organisation: { name: 'Préfecture de police', deployer: 'police-nationale' }, core: { detectorThreads: 1 }, prepare: installPackWithConfirmedExperiment })
   })
 
   afterEach(async () => {
-    for (const client of clients.splice(0)) client.close()
-    await harness.dispose()
-    await rm(dataDir, { recursive: true, force: true })
+    await site.close()
   })
 
   it('raises an intrusion with a masked snapshot, stores it and pushes it to the operator', async () => {
@@ -135,11 +100,11 @@ describe('analytics on a live camera', () => {
     await expect(olga.call('alerts.export', { eventId: event.id, reason: 'Réquisition PV 2026/00421' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     const exported = await alice.call('alerts.export', { eventId: event.id, reason: 'Réquisition PV 2026/00421' })
     expect(exported.files.map((file) => file.name).sort()).toEqual(['alert.json', 'clip.mp4', 'snapshot.jpg'])
-    expect(runVigieCli(['evidence', 'verify', exported.folder, '--data', dataDir]).status).toBe(0)
+    expect(runVigieCli(['evidence', 'verify', exported.folder, '--data', site.dataDir]).status).toBe(0)
     const frame = firstFrame(join(exported.folder, 'clip.mp4'))
     expect(brightestIn(frame, 0.25)).toBeLessThan(24)
     await appendFile(join(exported.folder, 'snapshot.jpg'), Buffer.from([0]))
-    const tampered = runVigieCli(['evidence', 'verify', exported.folder, '--data', dataDir])
+    const tampered = runVigieCli(['evidence', 'verify', exported.folder, '--data', site.dataDir])
     expect(tampered.status).toBe(1)
     expect(tampered.stdout).toMatch(/snapshot\.jpg/)
 

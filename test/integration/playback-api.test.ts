@@ -1,34 +1,18 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RpcError } from '../../electron/shared/result'
-import { createRpcClient, type RpcClient } from '../../electron/shared/rpc/client'
-import { createMemoryTransportPair } from '../../electron/shared/rpc/memory-transport'
 import { makeH264Clip } from '../fixtures/make-clip'
-import { startTestCore, waitFor, type CoreHarness } from '../fixtures/core-harness'
-
-const PASSWORDS = { admin: 'Lanterne-Brume-Quai-1871', alice: 'Phare-Ouest-Marée-Haute', bruno: 'Quai-Des-Brumes-Sous-La-Pluie', olga: 'Toits-Rouges-Sur-La-Ville-77' }
+import { waitFor } from '../fixtures/core-harness'
+import { startTestSite, type Person, type TestSite } from '../fixtures/test-site'
 
 /** Playback through the real core: the recording played from a moment, masks on unless lifted for the two people concerned, every viewing audited. */
 describe('playback over the API', () => {
-  let harness: CoreHarness
-  let dataDir: string
-  const clients: RpcClient[] = []
-
-  const connect = async (username: keyof typeof PASSWORDS): Promise<RpcClient> => {
-    const [screen, core] = createMemoryTransportPair()
-    harness.core.connect(core, { transport: 'memory', workstation: `poste de ${username}` })
-    const client = createRpcClient(screen)
-    clients.push(client)
-    await client.call('session.login', { username, password: PASSWORDS[username] })
-    return client
-  }
+  let site: TestSite
+  const connect = (person: Person) => site.connect(person)
 
   /** Opens the media of a playback URL as the media socket would, and waits for its first fragment. */
   const firstFragment = async (url: string): Promise<{ keyframe: boolean; close: () => void }> => {
     const [, cameraId, ticket] = /^media:\/\/([^/]+)\/(.+)$/u.exec(url) ?? []
-    const media = await harness.core.openMedia(cameraId, ticket, () => undefined)
+    const media = await site.harness.core.openMedia(cameraId, ticket, () => undefined)
     if (!media) throw new Error('ticket refused')
     let fragment: { keyframe: boolean } | null = null
     const unsubscribe = media.stream.subscribe({
@@ -48,24 +32,12 @@ describe('playback over the API', () => {
   }
 
   beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-playback-api-'))
-    await writeFile(join(dataDir, 'cameras.json'), JSON.stringify({ version: 1, cameras: [{ id: 'quai', name: 'Quai', source: await makeH264Clip(), group: 'centre' }] }))
-    harness = await startTestCore({ dataDir })
-    harness.core.setMediaUrl((cameraId, ticket) => `media://${cameraId}/${ticket}`)
-    const [screen, core] = createMemoryTransportPair()
-    harness.core.connect(core, { transport: 'memory', workstation: 'installation' })
-    const admin = createRpcClient(screen)
-    clients.push(admin)
-    await admin.call('setup.createFirstAdmin', { organisation: { name: 'Ville', deployer: 'commune' }, username: 'admin', displayName: 'Admin', password: PASSWORDS.admin })
-    await admin.call('users.create', { username: 'alice', displayName: 'Alice', roles: ['supervisor'], allGroups: true, password: PASSWORDS.alice })
-    await admin.call('users.create', { username: 'bruno', displayName: 'Bruno', roles: ['dpo'], allGroups: true, password: PASSWORDS.bruno })
-    await admin.call('users.create', { username: 'olga', displayName: 'Olga', roles: ['operator'], groups: ['centre'], password: PASSWORDS.olga })
+    site = await startTestSite({ cameras: [{ id: 'quai', name: 'Quai', source: await makeH264Clip(), group: 'centre' }], organisation: { name: 'Ville', deployer: 'commune' } })
+    site.harness.core.setMediaUrl((cameraId, ticket) => `media://${cameraId}/${ticket}`)
   })
 
   afterEach(async () => {
-    for (const client of clients.splice(0)) client.close()
-    await harness.dispose()
-    await rm(dataDir, { recursive: true, force: true })
+    await site.close()
   })
 
   it('plays from a recorded moment within a second of it, masked, and audits who watched what', async () => {

@@ -1,55 +1,20 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { RpcError } from '../../electron/shared/result'
-import { createRpcClient, type RpcClient } from '../../electron/shared/rpc/client'
-import { createMemoryTransportPair } from '../../electron/shared/rpc/memory-transport'
 import type { MaskLift } from '../../electron/shared/recording'
 import { makeH264Clip } from '../fixtures/make-clip'
-import { startTestCore, waitFor, type CoreHarness } from '../fixtures/core-harness'
-
-const PASSWORDS = { admin: 'Lanterne-Brume-Quai-1871', alice: 'Phare-Ouest-Marée-Haute', bruno: 'Quai-Des-Brumes-Sous-La-Pluie', olga: 'Toits-Rouges-Sur-La-Ville-77' }
-
-const rejection = async (promise: Promise<unknown>): Promise<RpcError> => {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error).toBeInstanceOf(RpcError)
-  return error as RpcError
-}
+import { refusal, startTestSite, type Person, type TestSite } from '../fixtures/test-site'
+import { waitFor } from '../fixtures/core-harness'
 
 /** Recording through the API of a real core: it records, holds are audited, a mask lift needs two people. */
 describe('recording, holds and mask lifts over the API', () => {
-  let harness: CoreHarness
-  let dataDir: string
-  const clients: RpcClient[] = []
-
-  const connect = async (username: keyof typeof PASSWORDS): Promise<RpcClient> => {
-    const [screen, core] = createMemoryTransportPair()
-    harness.core.connect(core, { transport: 'memory', workstation: `poste de ${username}` })
-    const client = createRpcClient(screen)
-    clients.push(client)
-    await client.call('session.login', { username, password: PASSWORDS[username] })
-    return client
-  }
+  let site: TestSite
+  const connect = (person: Person) => site.connect(person)
 
   beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-recording-api-'))
-    await writeFile(join(dataDir, 'cameras.json'), JSON.stringify({ version: 1, cameras: [{ id: 'quai', name: 'Quai', source: await makeH264Clip(), group: 'centre' }] }))
-    harness = await startTestCore({ dataDir })
-    const [screen, core] = createMemoryTransportPair()
-    harness.core.connect(core, { transport: 'memory', workstation: 'installation' })
-    const admin = createRpcClient(screen)
-    clients.push(admin)
-    await admin.call('setup.createFirstAdmin', { organisation: { name: 'Ville', deployer: 'commune' }, username: 'admin', displayName: 'Admin', password: PASSWORDS.admin })
-    await admin.call('users.create', { username: 'alice', displayName: 'Alice', roles: ['supervisor'], allGroups: true, password: PASSWORDS.alice })
-    await admin.call('users.create', { username: 'bruno', displayName: 'Bruno', roles: ['dpo'], allGroups: true, password: PASSWORDS.bruno })
-    await admin.call('users.create', { username: 'olga', displayName: 'Olga', roles: ['operator'], groups: ['centre'], password: PASSWORDS.olga })
+    site = await startTestSite({ cameras: [{ id: 'quai', name: 'Quai', source: await makeH264Clip(), group: 'centre' }], organisation: { name: 'Ville', deployer: 'commune' } })
   })
 
   afterEach(async () => {
-    for (const client of clients.splice(0)) client.close()
-    await harness.dispose()
-    await rm(dataDir, { recursive: true, force: true })
+    await site.close()
   })
 
   it('records every enabled camera and shows what is recorded on the timeline', async () => {
@@ -58,7 +23,7 @@ describe('recording, holds and mask lifts over the API', () => {
     const since = Date.now() - 60_000
     await waitFor(async () => (await olga.call('playback.timeline', { cameraId: 'quai', from: since, to: Date.now() + 60_000 })).spans.length > 0, 'a recorded span', 60_000)
     const admin = await connect('admin')
-    await rejection(admin.call('recording.setPolicy', { cameraId: 'quai', policy: { enabled: true, retentionDays: 31, quotaBytes: null } }))
+    await refusal(admin.call('recording.setPolicy', { cameraId: 'quai', policy: { enabled: true, retentionDays: 31, quotaBytes: null } }))
     expect((await admin.call('recording.setPolicy', { cameraId: 'quai', policy: { enabled: false, retentionDays: 15, quotaBytes: null } })).retentionDays).toBe(15)
     await waitFor(async () => (await olga.call('recording.status', {}))[0]?.state === 'disabled', 'recording to stop', 10_000)
   }, 90_000)
@@ -66,13 +31,13 @@ describe('recording, holds and mask lifts over the API', () => {
   it('lets a supervisor place and release a legal hold, on the record', async () => {
     const alice = await connect('alice')
     const olga = await connect('olga')
-    expect((await rejection(olga.call('holds.place', { cameraId: 'quai', from: 1, to: 2, reference: 'PV 1', reason: 'Une raison suffisante' }))).code).toBe('FORBIDDEN')
+    expect((await refusal(olga.call('holds.place', { cameraId: 'quai', from: 1, to: 2, reference: 'PV 1', reason: 'Une raison suffisante' }))).code).toBe('FORBIDDEN')
     const hold = await alice.call('holds.place', { cameraId: 'quai', from: Date.now() - 3_600_000, to: Date.now(), reference: 'PV 2026/00421', reason: 'Réquisition judiciaire du 29/11' })
     expect((await alice.call('holds.list', {})).map((h) => h.id)).toEqual([hold.id])
-    expect((await rejection(olga.call('holds.list', {}))).code).toBe('FORBIDDEN')
+    expect((await refusal(olga.call('holds.list', {}))).code).toBe('FORBIDDEN')
     const released = await alice.call('holds.release', { holdId: hold.id, reason: 'Copie remise, réquisition close' })
     expect(released).toMatchObject({ releasedBy: 'alice' })
-    await rejection(alice.call('holds.release', { holdId: hold.id, reason: 'Une deuxième fois' }))
+    await refusal(alice.call('holds.release', { holdId: hold.id, reason: 'Une deuxième fois' }))
     const audit = await alice.call('audit.query', { cameraId: 'quai' })
     expect(audit.entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['recording.hold', 'recording.release']))
   })
@@ -83,10 +48,10 @@ describe('recording, holds and mask lifts over the API', () => {
     const olga = await connect('olga')
     const changes: MaskLift[] = []
     olga.on('masks.onDidChangeLift', (lift) => changes.push(lift))
-    expect((await rejection(olga.call('masks.requestLift', { cameraId: 'quai', reference: 'PV 1', reason: 'Identifier un véhicule', minutes: 30 }))).code).toBe('FORBIDDEN')
+    expect((await refusal(olga.call('masks.requestLift', { cameraId: 'quai', reference: 'PV 1', reason: 'Identifier un véhicule', minutes: 30 }))).code).toBe('FORBIDDEN')
     const asked = await alice.call('masks.requestLift', { cameraId: 'quai', reference: 'PV 2026/00421', reason: 'Identifier le véhicule en fuite', minutes: 30 })
     expect(asked.state).toBe('pending')
-    expect((await rejection(alice.call('masks.approveLift', { liftId: asked.id }))).code).toBe('FORBIDDEN')
+    expect((await refusal(alice.call('masks.approveLift', { liftId: asked.id }))).code).toBe('FORBIDDEN')
     const approved = await bruno.call('masks.approveLift', { liftId: asked.id })
     expect(approved).toMatchObject({ state: 'active', approvedBy: 'bruno' })
     expect((approved.until ?? 0) - (approved.approvedAt ?? 0)).toBe(30 * 60_000)
