@@ -1,18 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ModuleId } from '../../electron/shared/compliance'
-import { RpcError } from '../../electron/shared/result'
-import { createRpcClient, type RpcClient } from '../../electron/shared/rpc/client'
-import { createMemoryTransportPair } from '../../electron/shared/rpc/memory-transport'
+import type { RpcClient } from '../../electron/shared/rpc/client'
 import { guardedProcessCount } from '../../electron/core/ingest/child-process-guard'
 import { makeH264Clip } from '../fixtures/make-clip'
-import { startTestCore, waitFor, type CoreHarness } from '../fixtures/core-harness'
+import { waitFor } from '../fixtures/core-harness'
+import { refusal, startTestSite, type Person, type TestSite } from '../fixtures/test-site'
 import { DAY_MS, pdf, piaExport } from '../unit/compliance/support'
 import { runVigieCli } from '../e2e/fixtures/vigie-host'
-
-const PASSWORDS = { admin: 'Lanterne-Brume-Quai-1871', alice: 'Phare-Ouest-Marée-Haute', bruno: 'Quai-Des-Brumes-Sous-La-Pluie', olga: 'Toits-Rouges-Sur-La-Ville-77' }
 
 /**
  * The compliance lock through the real core, as a commune: what the law forbids stays forbidden by
@@ -20,60 +14,25 @@ const PASSWORDS = { admin: 'Lanterne-Brume-Quai-1871', alice: 'Phare-Ouest-Maré
  * when an approval is revoked or a document expires.
  */
 describe('the compliance lock, configured as a commune', () => {
-  let harness: CoreHarness
+  let site: TestSite
   let clock: number
-  let dataDir: string
-  const clients: RpcClient[] = []
-
-  const connect = async (username: keyof typeof PASSWORDS): Promise<RpcClient> => {
-    const [screen, core] = createMemoryTransportPair()
-    harness.core.connect(core, { transport: 'memory', workstation: `poste de ${username}` })
-    const client = createRpcClient(screen)
-    clients.push(client)
-    await client.call('session.login', { username, password: PASSWORDS[username] })
-    return client
-  }
-
-  const rejection = async (promise: Promise<unknown>): Promise<RpcError> => {
-    const error = await promise.then(() => null, (e: unknown) => e)
-    expect(error).toBeInstanceOf(RpcError)
-    return error as RpcError
-  }
+  const connect = (person: Person) => site.connect(person)
 
   const analyticsOn = async (client: RpcClient, moduleId: ModuleId) =>
     (await client.call('analytics.status', {})).find((status) => status.cameraId === 'marche' && status.moduleId === moduleId)
 
   beforeEach(async () => {
     clock = Date.UTC(2026, 10, 29, 10, 0)
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-compliance-'))
     // Configured by hand in the file, as an admin might: the camera asks for LAPI and people counting.
-    await writeFile(
-      join(dataDir, 'cameras.json'),
-      JSON.stringify({
-        version: 1,
-        cameras: [{ id: 'marche', name: 'Place du Marché', source: await makeH264Clip(), group: 'centre', analytics: ['lapi-securite', 'comptage-personnes'] }]
-      })
-    )
-    harness = await startTestCore({ now: () => clock, dataDir })
-    const [screen, core] = createMemoryTransportPair()
-    harness.core.connect(core, { transport: 'memory', workstation: 'installation' })
-    const admin = createRpcClient(screen)
-    clients.push(admin)
-    await admin.call('setup.createFirstAdmin', {
+    site = await startTestSite({
+      cameras: [{ id: 'marche', name: 'Place du Marché', source: await makeH264Clip(), group: 'centre', analytics: ['lapi-securite', 'comptage-personnes'] }],
       organisation: { name: 'Commune de Belvédère', deployer: 'commune' },
-      username: 'admin',
-      displayName: 'Admin',
-      password: PASSWORDS.admin
+      core: { now: () => clock }
     })
-    await admin.call('users.create', { username: 'alice', displayName: 'Alice', roles: ['supervisor'], allGroups: true, password: PASSWORDS.alice })
-    await admin.call('users.create', { username: 'bruno', displayName: 'Bruno', roles: ['dpo'], password: PASSWORDS.bruno })
-    await admin.call('users.create', { username: 'olga', displayName: 'Olga', roles: ['operator'], groups: ['centre'], password: PASSWORDS.olga })
   })
 
   afterEach(async () => {
-    for (const client of clients.splice(0)) client.close()
-    await harness.dispose()
-    await rm(dataDir, { recursive: true, force: true })
+    await site.close()
   })
 
   it('shows LAPI for security purposes as forbidden, with its citations, and no path unlocks or runs it', async () => {
@@ -83,7 +42,7 @@ describe('the compliance lock, configured as a commune', () => {
     expect(lapi?.citations.map((citation) => citation.ref).join(' ')).toMatch(/L233-1/)
 
     // The approval call, by an authorised person, with a justification: refused.
-    await rejection(alice.call('compliance.approve', { moduleId: 'lapi-securite', justification: 'Besoin opérationnel du service' }))
+    await refusal(alice.call('compliance.approve', { moduleId: 'lapi-securite', justification: 'Besoin opérationnel du service' }))
     // Paperwork does not help either.
     await alice.call('compliance.attachDocument', {
       moduleIds: ['lapi-securite'],
@@ -100,7 +59,7 @@ describe('the compliance lock, configured as a commune', () => {
     expect(status).toMatchObject({ running: false })
     expect(status?.reason).toMatch(/interdit/i)
     // The command line prints the same verdict.
-    const cli = runVigieCli(['compliance', 'status', '--json', '--data', harness.dataDir])
+    const cli = runVigieCli(['compliance', 'status', '--json', '--data', site.dataDir])
     const summary = JSON.parse(cli.stdout.trim().split('\n').at(-1) ?? '{}') as { modules: Array<{ id: string; state: string }> }
     expect(summary.modules.find((module) => module.id === 'lapi-securite')?.state).toBe('FORBIDDEN')
   })
@@ -128,11 +87,11 @@ describe('the compliance lock, configured as a commune', () => {
     expect((await alice.call('compliance.dossier', { moduleId: 'comptage-personnes' })).module.state).toBe('READY')
 
     // An operator cannot approve, whatever they send.
-    expect((await rejection(olga.call('compliance.approve', { moduleId: 'comptage-personnes', justification: 'Je voudrais voir les comptages' }))).code).toBe('FORBIDDEN')
+    expect((await refusal(olga.call('compliance.approve', { moduleId: 'comptage-personnes', justification: 'Je voudrais voir les comptages' }))).code).toBe('FORBIDDEN')
     // Alice attached every document: her approval alone cannot unlock it.
     await alice.call('compliance.approve', { moduleId: 'comptage-personnes', justification: 'Dossier complet, vérifié en commission' })
     expect((await alice.call('compliance.dossier', { moduleId: 'comptage-personnes' })).module.state).not.toBe('UNLOCKED')
-    await rejection(alice.call('compliance.approve', { moduleId: 'comptage-personnes', justification: 'Deuxième approbation par la même personne' }))
+    await refusal(alice.call('compliance.approve', { moduleId: 'comptage-personnes', justification: 'Deuxième approbation par la même personne' }))
     // A second, different person: unlocked, and the camera's analysis starts.
     const unlocked = await bruno.call('compliance.approve', { moduleId: 'comptage-personnes', justification: 'Avis favorable du DPO, AIPD validée' })
     expect(unlocked.state).toBe('UNLOCKED')
