@@ -1,85 +1,15 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { installPackWithConfirmedExperiment } from '../fixtures/rule-packs'
-import { pdf, piaExport } from '../unit/compliance/support'
-import { ADMIN, startVigieHost, type Account, type VigieHost } from './fixtures/vigie-host'
+import { DPO, OPERATOR, startIntrusionDetection, SUPERVISOR } from './fixtures/intrusion'
+import { ADMIN, startVigieHost, type VigieHost } from './fixtures/vigie-host'
 import { EventsPage } from './pages/events-page'
 import { SessionPage } from './pages/session-page'
 import { WallPage } from './pages/wall-page'
 
-const SUPERVISOR: Account = { name: 'superviseur', roles: ['supervisor'], password: 'Phare-Ouest-Marée-Haute', allGroups: true }
-const DPO: Account = { name: 'dpo', roles: ['dpo'], password: 'Toits-Rouges-Sur-La-Ville-77' }
-const OPERATOR: Account = { name: 'operatrice', roles: ['operator'], password: 'Quai-Des-Brumes-Sous-La-Pluie', allGroups: true }
-
 let host: VigieHost
-
-/**
- * Unlocks intrusion detection the way a site does (every missing document, then a supervisor's and
- * the DPO's approvals) and draws the warehouse floor as the watched zone, all through the console's
- * own API from the page, as three different people.
- */
-async function startIntrusionDetection(page: Page): Promise<unknown[]> {
-  const documents = { pdf: pdf('pièce').toString('base64'), pia: piaExport(2).toString('base64') }
-  return page.evaluate(
-    async ({ documents, people }) => {
-      const open = async (account: { name: string; password: string }) => {
-        const socket = new WebSocket(`ws://${location.host}/api`)
-        await new Promise((resolve, reject) => {
-          socket.onopen = resolve
-          socket.onerror = reject
-        })
-        const replies = new Map<number, { ok: boolean; value?: any; error?: { message: string } }>()
-        socket.onmessage = (event) => {
-          const message = JSON.parse(String(event.data)) as { kind: string; id: number; result: never }
-          if (message.kind === 'response') replies.set(message.id, message.result)
-        }
-        let next = 0
-        const call = (method: string, input: unknown) =>
-          new Promise<{ ok: boolean; value?: any; error?: { message: string } }>((resolve) => {
-            const id = ++next
-            socket.send(JSON.stringify({ kind: 'request', id, method, input }))
-            const poll = () => (replies.has(id) ? resolve(replies.get(id)!) : setTimeout(poll, 20))
-            poll()
-          })
-        await call('session.login', { username: account.name, password: account.password })
-        return call
-      }
-      const [dpo, supervisor, admin] = [await open(people.dpo), await open(people.supervisor), await open(people.admin)]
-      const moduleId = 'detection-intrusion'
-      const outcomes: unknown[] = []
-      const dossier = await dpo('compliance.dossier', { moduleId })
-      for (const requirement of dossier.value.module.requirements.filter((r: { satisfied: boolean }) => !r.satisfied)) {
-        const aipd = requirement.type === 'AIPD'
-        const attached = await dpo('compliance.attachDocument', {
-          moduleIds: [moduleId],
-          type: requirement.type,
-          reference: `${requirement.type}-2026`,
-          issuer: requirement.issuer,
-          issuedOn: '2026-11-01',
-          expiresOn: '2027-06-30',
-          fileName: aipd ? 'aipd.json' : `${requirement.type.toLowerCase()}.pdf`,
-          base64: aipd ? documents.pia : documents.pdf
-        })
-        if (!attached.ok) outcomes.push(attached.error?.message)
-      }
-      outcomes.push((await supervisor('compliance.approve', { moduleId, justification: 'Dossier complet, vérifié en commission' })).ok)
-      const approved = await dpo('compliance.approve', { moduleId, justification: 'Avis favorable du DPO, AIPD validée' })
-      outcomes.push(approved.value?.state ?? approved.error?.message)
-      const saved = await admin('analytics.saveScene', {
-        cameraId: 'demo-entrepot',
-        scene: {
-          zones: [{ id: 'sol', name: 'Sol de l’entrepôt', polygon: [{ x: 0, y: 0.3 }, { x: 1, y: 0.3 }, { x: 1, y: 1 }, { x: 0, y: 1 }] }],
-          rules: [{ id: 'intrusion-sol', name: 'Intrusion sur le sol', kind: 'intrusion', zoneId: 'sol', priority: 'high' }]
-        }
-      })
-      outcomes.push(saved.ok)
-      return outcomes
-    },
-    { documents, people: { dpo: DPO, supervisor: SUPERVISOR, admin: ADMIN } }
-  )
-}
 
 test.beforeAll(async () => {
   // A rule pack in which the experiment behind event detection is confirmed (the bundled one keeps it forbidden).
