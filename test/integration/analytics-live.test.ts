@@ -97,6 +97,11 @@ describe('analytics on a live camera', () => {
     expect((await alice.call('audit.query', { action: 'alert.decision' })).entries[0]).toMatchObject({ actor: 'olga', target: String(event.id) })
 
     // A supervisor exports the evidence: clip with the mask burned in, snapshot, record, signed manifest.
+    // The clip comes from the recording: wait until some of the alert's ±10 s is recorded (a loaded machine may lag).
+    await waitFor(async () => {
+      const { spans } = await alice.call('playback.timeline', { cameraId: 'entrepot', from: event.at - 60_000, to: event.at + 60_000 })
+      return spans.some((span) => span.start < event.at + 8_000 && span.end >= event.at + 2_000)
+    }, 'the recording around the alert', 30_000)
     await expect(olga.call('alerts.export', { eventId: event.id, reason: 'Réquisition PV 2026/00421' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     const exported = await alice.call('alerts.export', { eventId: event.id, reason: 'Réquisition PV 2026/00421' })
     expect(exported.files.map((file) => file.name).sort()).toEqual(['alert.json', 'clip.mp4', 'snapshot.jpg'])
