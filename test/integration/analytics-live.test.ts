@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { appendFile } from 'node:fs/promises'
+import { appendFile, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AnalyticsEvent, AnalyticsOverlay } from '../../electron/shared/analytics-events'
@@ -104,7 +104,9 @@ describe('analytics on a live camera', () => {
     }, 'the recording around the alert', 30_000)
     await expect(olga.call('alerts.export', { eventId: event.id, reason: 'Réquisition PV 2026/00421' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     const exported = await alice.call('alerts.export', { eventId: event.id, reason: 'Réquisition PV 2026/00421' })
-    expect(exported.files.map((file) => file.name).sort()).toEqual(['alert.json', 'clip.mp4', 'snapshot.jpg'])
+    // On failure, alert.json says why the clip is missing.
+    const record = await readFile(join(exported.folder, 'alert.json'), 'utf8')
+    expect(exported.files.map((file) => file.name).sort(), record).toEqual(['alert.json', 'clip.mp4', 'snapshot.jpg'])
     expect(runVigieCli(['evidence', 'verify', exported.folder, '--data', site.dataDir]).status).toBe(0)
     const frame = firstFrame(join(exported.folder, 'clip.mp4'))
     expect(brightestIn(frame, 0.25)).toBeLessThan(24)
