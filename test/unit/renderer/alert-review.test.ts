@@ -13,40 +13,9 @@ import { ageParts } from '../../../renderer/src/features/alerts/use-alert-text'
 import { needsMore, scrollToReveal, virtualWindow } from '../../../renderer/src/features/alerts/virtual-window'
 import { applyToQueue, compareQueue, decidableBy, followSelection, mergeQueue, sortQueue, stepSelection } from '../../../renderer/src/stores/alert-order'
 import { matchesAlertFilters, NO_ALERT_FILTERS, sameFilters, toAlertQuery } from '../../../renderer/src/stores/alert-query'
+import { sampleAlert as alert, T0 } from './support'
 
-const T0 = 1_800_000_000_000
 const MINUTE = 60_000
-
-function alert(id: number, patch: Partial<Alert> = {}): Alert {
-  return {
-    id,
-    cameraId: 'demo-entrepot',
-    ruleId: 'intrusion-sol',
-    ruleName: 'Intrusion sur le sol',
-    ruleKind: 'intrusion',
-    moduleId: 'detection-intrusion',
-    kind: 'intrusion',
-    priority: 'normal',
-    at: T0 + id * 1000,
-    recordedAt: T0 + id * 1000 + 300,
-    boxes: [],
-    trackIds: [],
-    details: {},
-    alert: true,
-    hasSnapshot: true,
-    model: { id: 'nanodet-plus-416', name: 'NanoDet-Plus', scoreThreshold: 0.4, nmsIou: 0.5 },
-    parameters: {},
-    state: 'new',
-    owner: null,
-    decidedBy: null,
-    decidedAt: null,
-    reason: null,
-    note: null,
-    escalatedAt: null,
-    escalatedBy: null,
-    ...patch
-  }
-}
 
 const ids = (alerts: readonly Alert[]): number[] => alerts.map((a) => a.id)
 

@@ -1,8 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { AnalyticsEvent, AnalyticsOverlay } from '../../../electron/shared/analytics-events'
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../electron/shared/contract'
 import { RpcError } from '../../../electron/shared/result'
-import type { RpcClient } from '../../../electron/shared/rpc/client'
 import { EMPTY_SCENE } from '../../../electron/shared/scene'
 import { orderedDetails } from '../../../renderer/src/features/events/event-format'
 import { anyModuleRunning, moduleRunState } from '../../../renderer/src/features/scene/module-run'
@@ -10,28 +8,7 @@ import { matchesFilters, mergeNewestFirst, NO_EVENT_FILTERS, toEventQuery } from
 import { createEventsStore, MAX_LIVE_EVENTS } from '../../../renderer/src/stores/events-store'
 import { createOverlaysStore, isFresh } from '../../../renderer/src/stores/overlays-store'
 import { createScenesStore } from '../../../renderer/src/stores/scenes-store'
-
-type Handlers = Partial<{ [M in MethodName]: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> }>
-
-/** A client answering from `handlers` and letting the test push events. */
-function fakeClient(handlers: Handlers) {
-  const listeners = new Map<string, Array<(payload: unknown) => void>>()
-  const calls: Array<{ method: MethodName; input: unknown }> = []
-  const client = {
-    async call(method: MethodName, input: unknown) {
-      calls.push({ method, input })
-      const handler = handlers[method] as ((input: unknown) => unknown) | undefined
-      if (!handler) throw new RpcError('UNKNOWN_METHOD', method)
-      return handler(input)
-    },
-    on(event: EventName, listener: (payload: unknown) => void) {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener])
-      return () => listeners.set(event, (listeners.get(event) ?? []).filter((l) => l !== listener))
-    }
-  } as unknown as RpcClient
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => listeners.get(event)?.forEach((listener) => listener(payload))
-  return { client, calls, emit }
-}
+import { fakeClient } from './support'
 
 function event(id: number, patch: Partial<AnalyticsEvent> = {}): AnalyticsEvent {
   return {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../electron/shared/contract'
 import type { LegalHold, MaskLift } from '../../../electron/shared/recording'
-import { RpcError } from '../../../electron/shared/result'
-import type { RpcClient } from '../../../electron/shared/rpc/client'
 import {
   BYTES_PER_GB,
   bytesToGbText,
@@ -21,25 +18,7 @@ import { createHoldsStore } from '../../../renderer/src/stores/holds-store'
 import { createMaskLiftsStore, upsertLift } from '../../../renderer/src/stores/mask-lifts-store'
 import { createPlaybackViewStore } from '../../../renderer/src/stores/playback-store'
 import { createRecordingStore } from '../../../renderer/src/stores/recording-store'
-
-type Handlers = Partial<{ [M in MethodName]: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> }>
-
-function fakeClient(handlers: Handlers) {
-  const listeners = new Map<string, Array<(payload: unknown) => void>>()
-  const client = {
-    async call(method: MethodName, input: unknown) {
-      const handler = handlers[method] as ((input: unknown) => unknown) | undefined
-      if (!handler) throw new RpcError('UNKNOWN_METHOD', method)
-      return handler(input)
-    },
-    on(event: EventName, listener: (payload: unknown) => void) {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener])
-      return () => listeners.set(event, (listeners.get(event) ?? []).filter((l) => l !== listener))
-    }
-  } as unknown as RpcClient
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => listeners.get(event)?.forEach((listener) => listener(payload))
-  return { client, emit }
-}
+import { fakeClient } from './support'
 
 const NOW = Date.UTC(2026, 2, 14, 11, 0, 0)
 

@@ -5,6 +5,7 @@ import { useFormatters } from '../../i18n/format'
 import type { useEventText } from '../events/use-event-text'
 import { PRIORITY_TONE, STATE_TONE } from './tones'
 import { useAlertText } from './use-alert-text'
+import { FactList } from '../../components/FactList'
 
 export interface AlertFactsProps {
   alert: Alert
@@ -46,34 +47,11 @@ export function AlertFacts({ alert, text }: AlertFactsProps) {
       <dd data-testid="alert-facts-model">
         {t('alerts.detail.modelValue', { name: alert.model.name, threshold: format.decimal(alert.model.scoreThreshold), iou: format.decimal(alert.model.nmsIou) })}
       </dd>
-      {parameters.length > 0 ? (
-        <>
-          <dt>{t('alerts.detail.parameters')}</dt>
-          <dd>
-            <ul className="event-detail__list">
-              {parameters.map(([key, value]) => (
-                <li key={key}>
-                  {text.parameterLabel(key)} : {text.parameterValue(key, value)}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </>
-      ) : null}
-      {details.length > 0 ? (
-        <>
-          <dt>{t('alerts.detail.details')}</dt>
-          <dd>
-            <ul className="event-detail__list">
-              {details.map((detail) => (
-                <li key={detail.key}>
-                  {detail.label} : {detail.value}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </>
-      ) : null}
+      <FactList
+        term={t('alerts.detail.parameters')}
+        facts={parameters.map(([key, value]) => ({ key, label: text.parameterLabel(key), value: text.parameterValue(key, value) }))}
+      />
+      <FactList term={t('alerts.detail.details')} facts={details} />
       {alert.trackIds.length > 0 ? (
         <>
           <dt>{t('alerts.detail.tracks')}</dt>

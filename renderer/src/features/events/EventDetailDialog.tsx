@@ -8,6 +8,7 @@ import { usePermission } from '../session/use-permission'
 import { SnapshotView } from './SnapshotView'
 import type { useEventText } from './use-event-text'
 import { useSnapshot } from './use-snapshot'
+import { FactList } from '../../components/FactList'
 
 export interface EventDetailDialogProps {
   event: AnalyticsEvent
@@ -81,20 +82,7 @@ export function EventDetailDialog({ event, text, onClose }: EventDetailDialogPro
               <dd>{t(`analytics.priorities.${event.priority}`)}</dd>
             </>
           ) : null}
-          {details.length > 0 ? (
-            <>
-              <dt>{t('events.detail.details')}</dt>
-              <dd>
-                <ul className="event-detail__list">
-                  {details.map((detail) => (
-                    <li key={detail.key}>
-                      {detail.label} : {detail.value}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
+          <FactList term={t('events.detail.details')} facts={details} />
           {event.trackIds.length > 0 ? (
             <>
               <dt>{t('events.detail.tracks')}</dt>
@@ -109,20 +97,10 @@ export function EventDetailDialog({ event, text, onClose }: EventDetailDialogPro
               iou: format.decimal(event.model.nmsIou)
             })}
           </dd>
-          {parameters.length > 0 ? (
-            <>
-              <dt>{t('events.detail.parameters')}</dt>
-              <dd>
-                <ul className="event-detail__list">
-                  {parameters.map(([key, value]) => (
-                    <li key={key}>
-                      {text.parameterLabel(key)} : {text.parameterValue(key, value)}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
+          <FactList
+            term={t('events.detail.parameters')}
+            facts={parameters.map(([key, value]) => ({ key, label: text.parameterLabel(key), value: text.parameterValue(key, value) }))}
+          />
         </dl>
       </div>
       <div className="form__actions">
