@@ -24,7 +24,8 @@ export default defineConfig({
           // Worker threads are loaded by path from the hosts' folder, so each is an entry of its own
           // (names as in electron/core/workers/launch-worker.ts).
           'detector-worker': resolve(root, 'electron/core/analytics/detection/detector-worker.ts'),
-          'snapshot-encoder-worker': resolve(root, 'electron/core/analytics/frame/snapshot-encoder-worker.ts')
+          'snapshot-encoder-worker': resolve(root, 'electron/core/analytics/frame/snapshot-encoder-worker.ts'),
+          'plate-reader-worker': resolve(root, 'electron/core/lapi/plate-reader-worker.ts')
         }
       }
     }

@@ -4,9 +4,11 @@ import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { permissionsOf, type Organisation, type Permission } from '../shared/accounts'
 import type { Alert } from '../shared/alerts'
+import type { AnalyticsEvent } from '../shared/analytics-events'
 import type { AppInfo } from '../shared/contract'
 import { ThirdPartyNoticeSchema } from '../shared/contract'
 import { RpcError } from '../shared/result'
+import { RULE_MODULE } from '../shared/scene'
 import { serveContract, type Connection } from '../shared/rpc/server'
 import type { Transport } from '../shared/rpc/transport'
 import { ConnectionSet } from './api/connections'
@@ -25,7 +27,10 @@ import { AlertQueue } from './events/alert-queue'
 import { EventStore } from './events/event-store'
 import { purgeExpiredEvents } from './events/event-retention'
 import { exportAlertEvidence } from './evidence/evidence-export'
-import { PlateRegister } from './lapi/plate-register'
+import { plateAlertEvent, plateModelInfo } from './lapi/plate-alert'
+import { PlateRegister, type LapiModuleId } from './lapi/plate-register'
+import type { PlateDecision } from './lapi/plate-stage'
+import { SharedPlateReader } from './lapi/shared-plate-reader'
 import { loadOrCreateEvidenceKey } from './evidence/evidence-key'
 import { ComplianceService, DOCUMENTS_FOLDER, RulePackCatalog, rulePackFolders } from './compliance'
 import { AccountService, COMMON_PASSWORDS_FILE, SessionManager, authorize, loadCommonPasswords } from './auth'
@@ -227,15 +232,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const onDidChangeAlert = (alert: Alert): void =>
     connections.broadcast('alerts.onDidChange', (ctx) => (canSeeCamera(directory, ctx, alert.cameraId) && may(ctx, 'alert.review') ? alert : null))
   const analyticsSettings = await AnalyticsSettings.open(db)
+  const modelsDir = join(options.appRoot, 'models')
   const detector = new SharedDetector({
-    modelsDir: join(options.appRoot, 'models'),
+    modelsDir,
     modelId: analyticsSettings.detectorModel,
     size: options.detectorThreads,
     bundledWorkersDir: options.bundledWorkersDir
   })
   const snapshots = new SnapshotEncoder(options.bundledWorkersDir)
   /** Stored first, then pushed: a screen never shows an event the database does not have. */
-  const storeEvent = async (event: PipelineEvent): Promise<void> => {
+  const storeEvent = async (event: PipelineEvent): Promise<AnalyticsEvent> => {
     const { snapshot, ...fields } = event
     // An image that cannot be encoded costs the image, never the event.
     const jpeg = snapshot
@@ -250,6 +256,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     })
     connections.broadcast('events.onDidRaise', (ctx) => (canSeeCamera(directory, ctx, stored.cameraId) ? stored : null))
     if (stored.alert) onDidChangeAlert(await alertQueue.add(stored))
+    return stored
+  }
+  const plateReader = new SharedPlateReader({ modelsDir, bundledWorkersDir: options.bundledWorkersDir })
+  /**
+   * A vehicle's voted plate goes to the register, which keeps or forgets it by purpose; only a
+   * flagged plate becomes an alert, linked back from the hit so the read log can open it.
+   */
+  const checkPlate = async (cameraId: string, decision: PlateDecision): Promise<void> => {
+    const { rule, plate } = decision
+    const hit = await plates.check({ cameraId, moduleId: RULE_MODULE[rule.kind] as LapiModuleId, at: decision.at, plate: plate.text, format: plate.format, confidence: plate.confidence })
+    if (!hit) return
+    const stored = await storeEvent(plateAlertEvent(cameraId, decision, hit, plateModelInfo(modelsDir)))
+    await plates.linkEvent(hit.id, stored.id)
   }
   const analytics = new AnalyticsSupervisor({
     ffmpegPath,
@@ -262,6 +281,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     onOverlay: (overlay) =>
       connections.broadcast('analytics.onDidUpdateOverlay', (ctx) => (canSeeCamera(directory, ctx, overlay.cameraId) ? overlay : null)),
+    plates: {
+      reader: plateReader,
+      onDecision: (cameraId, decision) => {
+        checkPlate(cameraId, decision).catch((error: unknown) => log(`[lapi] ${cameraId}/${decision.rule.id} not checked: ${(error as Error).message}`))
+      }
+    },
     now,
     log
   })
@@ -593,6 +618,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await analytics.dispose()
       await recording.dispose()
       await detector.close()
+      await plateReader.close()
       await snapshots.close()
       connections.closeAll()
       sessions.dispose()

@@ -33,7 +33,11 @@ export const EVENT_KINDS = [
   'unusual-speed',
   'dispersal',
   'crowd-density',
-  'people-count'
+  'people-count',
+  /** A plate on a watch list (State services only). */
+  'plate-hit',
+  /** A parked vehicle whose plate is on no parking-rights list: for an agent to check (FPS). */
+  'parking-unpaid'
 ] as const
 export const EventKindSchema = z.enum(EVENT_KINDS)
 export type EventKind = z.infer<typeof EventKindSchema>

@@ -35,6 +35,9 @@ export const PlateHitSchema = z.object({
   format: z.string(),
   confidence: z.number(),
   hotlistId: z.number().int(),
+  /** Security: the watch list that holds the plate. Parking: the rights list it is missing from. */
   hotlistName: z.string(),
-  expiresAt: z.number()
+  expiresAt: z.number(),
+  /** The alert raised for it, to open in the review queue; null for a hit recorded outside a camera's analysis. */
+  eventId: z.number().int().nullable()
 })

@@ -54,6 +54,16 @@ const positiveSeconds = z.number().positive().max(86_400)
 const pixels = z.number().nonnegative().max(4096)
 
 /**
+ * Plate reading decides once per vehicle, on the vote over the frames where its plate was read: a
+ * plate is checked against the lists only when that vote is confident enough and rests on enough
+ * reads, so a single blurred frame never raises an alert about a vehicle.
+ */
+const PLATE_RULE_PARAMETERS = {
+  minConfidence: z.number().min(0.5).max(0.99).default(0.8),
+  minReads: z.number().int().min(1).max(50).default(2)
+}
+
+/**
  * The tunable parameters of each rule kind, without geometry. The rule engine adds pixel geometry
  * to them; a scene rule adds references to its zone and line instead. One definition serves both.
  */
@@ -108,7 +118,9 @@ export const RULE_PARAMETERS = {
     /** Which crossing direction of the line means entering. */
     inDirection: z.enum(['A->B', 'B->A']).default('A->B'),
     hysteresisPx: pixels.default(8)
-  }
+  },
+  'plate-watchlist': PLATE_RULE_PARAMETERS,
+  'parking-control': PLATE_RULE_PARAMETERS
 } as const
 
 export type RuleKind = keyof typeof RULE_PARAMETERS
@@ -124,7 +136,10 @@ export const RULE_GEOMETRY: Record<RuleKind, { zone: 'required' | 'optional' | '
   'object-removed': { zone: 'required', line: 'none' },
   'unusual-movement': { zone: 'none', line: 'none' },
   'crowd-density': { zone: 'required', line: 'none' },
-  'people-counting': { zone: 'optional', line: 'optional' }
+  'people-counting': { zone: 'optional', line: 'optional' },
+  // The zone, when drawn, is the reading area: plates whose centre lies outside it are not read.
+  'plate-watchlist': { zone: 'optional', line: 'none' },
+  'parking-control': { zone: 'optional', line: 'none' }
 }
 
 /** The compliance module a rule belongs to: a rule runs only while the lock allows its module on the camera. */
@@ -137,8 +152,13 @@ export const RULE_MODULE: Record<RuleKind, ModuleId> = {
   'object-removed': 'detection-objet-retire',
   'unusual-movement': 'detection-mouvement-inhabituel',
   'crowd-density': 'foule-alertes',
-  'people-counting': 'comptage-personnes'
+  'people-counting': 'comptage-personnes',
+  'plate-watchlist': 'lapi-securite',
+  'parking-control': 'lapi-stationnement'
 }
+
+/** Rules run by the plate reader on vehicle tracks, not by the rule engine. */
+export const PLATE_RULE_KINDS: readonly RuleKind[] = ['plate-watchlist', 'parking-control']
 
 /** Counting keeps numbers only: it never raises an alert and never stores an image. */
 export const COUNTS_ONLY_KINDS: readonly RuleKind[] = ['people-counting']
@@ -165,7 +185,9 @@ export const SceneRuleSchema = z.discriminatedUnion('kind', [
   z.object({ ...sceneRuleBase, kind: z.literal('object-removed'), ...RULE_PARAMETERS['object-removed'] }).strict(),
   z.object({ ...sceneRuleBase, kind: z.literal('unusual-movement'), ...RULE_PARAMETERS['unusual-movement'] }).strict(),
   z.object({ ...sceneRuleBase, kind: z.literal('crowd-density'), ...RULE_PARAMETERS['crowd-density'] }).strict(),
-  z.object({ ...sceneRuleBase, kind: z.literal('people-counting'), ...RULE_PARAMETERS['people-counting'] }).strict()
+  z.object({ ...sceneRuleBase, kind: z.literal('people-counting'), ...RULE_PARAMETERS['people-counting'] }).strict(),
+  z.object({ ...sceneRuleBase, kind: z.literal('plate-watchlist'), ...RULE_PARAMETERS['plate-watchlist'] }).strict(),
+  z.object({ ...sceneRuleBase, kind: z.literal('parking-control'), ...RULE_PARAMETERS['parking-control'] }).strict()
 ])
 export type SceneRule = z.infer<typeof SceneRuleSchema>
 export type SceneRuleInput = z.input<typeof SceneRuleSchema>

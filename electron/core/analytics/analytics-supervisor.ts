@@ -3,7 +3,9 @@ import type { AnalyticsRunStatus, ModuleId } from '../../shared/compliance'
 import type { Scene } from '../../shared/scene'
 import type { DirectoryCamera } from '../config/camera-directory'
 import { AnalysisFeed } from './analysis-feed'
-import { CameraPipeline, type EventModelInfo, type FrameDetector, type PipelineEvent } from './camera-pipeline'
+import type { PlateDecision } from '../lapi/plate-stage'
+import type { FramePlateReader } from '../lapi/shared-plate-reader'
+import { CameraPipeline, type EventModelInfo, type FrameDetector, type PipelineEvent, type PipelinePlates } from './camera-pipeline'
 
 /** The compliance lock's answer for one module on one camera. */
 export interface ModuleGate {
@@ -28,6 +30,11 @@ export interface AnalyticsSupervisorOptions {
   scene: (cameraId: string) => Scene
   onEvent: (event: PipelineEvent) => void
   onOverlay?: (overlay: AnalyticsOverlay) => void
+  /** The plate reader for cameras with a plate rule (LAPI), and where their decisions go. */
+  plates?: {
+    reader: FramePlateReader
+    onDecision: (cameraId: string, decision: PlateDecision) => void
+  }
   /** How often the lock is asked again, even without a change event: time alone can expire a document. */
   intervalMs?: number
   now?: () => number
@@ -197,7 +204,8 @@ export class AnalyticsSupervisor {
           allowedModules: run.allowed,
           countsOnlyModules: run.countsOnly,
           onEvent: this.options.onEvent,
-          onOverlay: this.options.onOverlay
+          onOverlay: this.options.onOverlay,
+          plates: this.platesFor(cameraId)
         })
         run.pipeline = pipeline
         run.feed.onFrame((frame) => pipeline.offer(frame))
@@ -210,6 +218,22 @@ export class AnalyticsSupervisor {
         void this.reconcile()
       }
     )
+  }
+
+  private platesFor(cameraId: string): PipelinePlates | undefined {
+    const plates = this.options.plates
+    if (!plates) return undefined
+    let lastProblem = ''
+    return {
+      reader: plates.reader,
+      onDecision: (decision) => plates.onDecision(cameraId, decision),
+      // The same failure repeats on every frame (a model missing…): logged when it changes only.
+      onError: (error) => {
+        if (error.message === lastProblem) return
+        lastProblem = error.message
+        this.options.log?.(`[detect:${cameraId}] plate reading failed: ${error.message}`)
+      }
+    }
   }
 
   /** After a failed start, the detector is tried again only every DETECTOR_RETRY_MS (the model may have been fetched since). */

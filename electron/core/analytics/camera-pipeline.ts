@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks'
 import type { AnalyticsOverlay, EventKind } from '../../shared/analytics-events'
 import type { ModuleId } from '../../shared/compliance'
-import { COUNTS_ONLY_KINDS, RULE_MODULE, type AlertPriority, type NormBox, type RuleKind, type Scene, type SceneRule } from '../../shared/scene'
+import { PlateStage, type PlateDecision, type PlateRule } from '../lapi/plate-stage'
+import type { FramePlateReader } from '../lapi/shared-plate-reader'
+import { COUNTS_ONLY_KINDS, PLATE_RULE_KINDS, RULE_MODULE, type AlertPriority, type NormBox, type RuleKind, type Scene, type SceneRule } from '../../shared/scene'
 import type { AnalysisFrame } from './analysis-feed'
 import type { DetectionTimings, RgbFrame, TimedDetections } from './detection/detection-types'
 import { BackgroundModel } from './frame/background-model'
@@ -69,6 +71,14 @@ export interface CameraPipelineOptions {
   motionGating?: boolean
   motion?: MotionGateOptions
   tracker?: Partial<TrackerOptions>
+  /** Reads the plates of vehicle tracks for the camera's plate rules (LAPI); without it, plate rules do not run. */
+  plates?: PipelinePlates
+}
+
+export interface PipelinePlates {
+  reader: FramePlateReader
+  onDecision: (decision: PlateDecision) => void
+  onError?: (error: Error) => void
 }
 
 interface Compiled {
@@ -83,7 +93,8 @@ interface Compiled {
 const ZERO_DETECTOR_TIMINGS: DetectionTimings = { preprocessMs: 0, inferenceMs: 0, postprocessMs: 0 }
 
 /**
- * One camera's analytics, frame by frame: privacy masks → motion gate → detector → tracker → rules.
+ * One camera's analytics, frame by frame: privacy masks → motion gate → detector → tracker → rules,
+ * and, beside the rules, the plate reader on vehicle tracks when a plate rule runs (lapi/plate-stage.ts).
  *
  * Masks are applied first, in place, so that nothing downstream (detector, snapshots) ever sees the
  * hidden pixels. A frame the motion gate judges still reuses the previous detections: the detector
@@ -101,6 +112,7 @@ export class CameraPipeline {
   private lastDetections: Detection[] = []
   private readonly counts = new Map<string, { in: number; out: number; occupancy: number }>()
   private busy = false
+  private readonly plateStage: PlateStage | null
   readonly stats = { offered: 0, processed: 0, detected: 0, still: 0, dropped: 0, failed: 0 }
 
   constructor(private readonly options: CameraPipelineOptions) {
@@ -109,6 +121,14 @@ export class CameraPipeline {
     this.scene = options.scene
     this.allowedModules = options.allowedModules
     this.countsOnlyModules = options.countsOnlyModules ?? new Set()
+    this.plateStage = options.plates
+      ? new PlateStage(options.plates, (zoneId) => this.scene.zones.find((zone) => zone.id === zoneId)?.polygon ?? null)
+      : null
+  }
+
+  /** Plate reading's own counters (frames read, skipped while busy, plates found), when it runs. */
+  get plateStats(): PlateStage['stats'] | null {
+    return this.plateStage?.stats ?? null
   }
 
   /** A new scene or a new answer from the lock: the rules are rebuilt, the tracks carry on. */
@@ -175,6 +195,7 @@ export class CameraPipeline {
     const tracks = this.tracker.update({ at: frame.at, width: frame.width, height: frame.height, detections: this.lastDetections })
     const trackingMs = lap()
     const changedRegions = compiled.background?.update(frame, tracks.map((track) => track.box))
+    this.plateStage?.offer(frame, tracks)
     const events = compiled.engine.process({ at: frame.at, tracks, changedRegions })
     const rulesMs = lap()
     this.stats.processed += 1
@@ -188,11 +209,13 @@ export class CameraPipeline {
     if (current && current.width === width && current.height === height) return current
     const include = (rule: SceneRule): boolean => rule.enabled && this.allowedModules.has(RULE_MODULE[rule.kind])
     const rules = this.scene.rules.filter(include)
+    const isPlateRule = (rule: SceneRule): rule is PlateRule => PLATE_RULE_KINDS.includes(rule.kind)
+    this.plateStage?.configure(rules.filter(isPlateRule))
     const compiled: Compiled = {
       width,
       height,
       masks: new MaskRaster(this.scene.masks, width, height),
-      engine: new RuleEngine(this.options.cameraId, compileScene(this.scene, width, height, include)),
+      engine: new RuleEngine(this.options.cameraId, compileScene(this.scene, width, height, (rule) => include(rule) && !isPlateRule(rule))),
       background: rules.some((rule) => rule.kind === 'object-removed') ? new BackgroundModel() : null,
       rules: new Map(rules.map((rule) => [rule.id, rule]))
     }
@@ -251,7 +274,7 @@ export class CameraPipeline {
   }
 }
 
-function normaliseBox(box: Box, frame: { width: number; height: number }): NormBox {
+export function normaliseBox(box: Box, frame: { width: number; height: number }): NormBox {
   const round = (value: number): number => Math.round(value * 10_000) / 10_000
   return { x1: round(box.x1 / frame.width), y1: round(box.y1 / frame.height), x2: round(box.x2 / frame.width), y2: round(box.y2 / frame.height) }
 }

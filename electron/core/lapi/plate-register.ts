@@ -33,11 +33,17 @@ export interface PlateRead {
   confidence: number
 }
 
+/**
+ * A read that needs a person. Security: the plate is on a watch list (`hotlist` holds it). Parking:
+ * the plate is on none of the rights lists (`hotlist` is the newest one it is missing from).
+ */
 export interface PlateHit extends PlateRead {
   id: number
   hotlistId: number
   hotlistName: string
   expiresAt: number
+  /** The alert raised for it, once the core has stored one. */
+  eventId: number | null
 }
 
 export interface HotlistInfo {
@@ -132,8 +138,11 @@ export class PlateRegister {
   }
 
   /**
-   * Checks a read against the active lists of its purpose. A match becomes a hit (plate in clear, a
-   * month at most); otherwise the read is kept as a hash for its purpose's retention, or not at all.
+   * Checks a read against the active lists of its purpose.
+   * - Security: a plate on a watch list is a hit; any other read is kept as a hash for 15 days.
+   * - Parking: the lists are parking rights (payments, permits). A plate on one of them has paid and
+   *   is forgotten at once; a plate on none is a hit for an agent to check. Without any active rights
+   *   list there is nothing to check against: the read is dropped, never flagged.
    */
   async check(read: PlateRead): Promise<PlateHit | null> {
     const hash = this.hash(read.plate)
@@ -142,14 +151,14 @@ export class PlateRegister {
        WHERE e.plate_hash = ? AND l.module_id = ? AND l.withdrawn_at IS NULL ORDER BY l.id LIMIT 1`,
       [hash, read.moduleId]
     )
-    if (match) {
-      const expiresAt = read.at + HIT_RETENTION_MS
-      const { lastInsertRowid } = await this.db.run(
-        'INSERT INTO lapi_hits (camera_id, module_id, hotlist_id, at, plate, format, confidence, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [read.cameraId, read.moduleId, match.id, read.at, normalisePlate(read.plate), read.format, read.confidence, expiresAt]
+    if (read.moduleId === 'lapi-stationnement') {
+      if (match) return null
+      const rights = await this.db.get<{ id: number; name: string }>(
+        "SELECT id, name FROM lapi_hotlists WHERE module_id = 'lapi-stationnement' AND withdrawn_at IS NULL ORDER BY id DESC LIMIT 1"
       )
-      return { ...read, plate: normalisePlate(read.plate), id: lastInsertRowid, hotlistId: match.id, hotlistName: match.name, expiresAt }
+      return rights ? this.recordHit(read, rights) : null
     }
+    if (match) return this.recordHit(read, match)
     const keep = UNMATCHED_READ_RETENTION_MS[read.moduleId]
     if (keep > 0) {
       await this.db.run('INSERT INTO lapi_reads (camera_id, module_id, at, plate_hash, format, confidence, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
@@ -165,10 +174,25 @@ export class PlateRegister {
     return null
   }
 
+  /** The alert raised for a hit, so the read log can open it. */
+  async linkEvent(hitId: number, eventId: number): Promise<void> {
+    await this.db.run('UPDATE lapi_hits SET event_id = ? WHERE id = ?', [eventId, hitId])
+  }
+
+  private async recordHit(read: PlateRead, list: { id: number; name: string }): Promise<PlateHit> {
+    const plate = normalisePlate(read.plate)
+    const expiresAt = read.at + HIT_RETENTION_MS
+    const { lastInsertRowid } = await this.db.run(
+      'INSERT INTO lapi_hits (camera_id, module_id, hotlist_id, at, plate, format, confidence, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [read.cameraId, read.moduleId, list.id, read.at, plate, read.format, read.confidence, expiresAt]
+    )
+    return { ...read, plate, id: lastInsertRowid, hotlistId: list.id, hotlistName: list.name, expiresAt, eventId: null }
+  }
+
   /** Hits still within their retention, on the given cameras, newest first. */
   async hits(cameraIds: readonly string[]): Promise<PlateHit[]> {
     if (cameraIds.length === 0) return []
-    const rows = await this.db.all<{ id: number; camera_id: string; module_id: LapiModuleId; hotlist_id: number; name: string; at: number; plate: string; format: string; confidence: number; expires_at: number }>(
+    const rows = await this.db.all<{ id: number; camera_id: string; module_id: LapiModuleId; hotlist_id: number; name: string; at: number; plate: string; format: string; confidence: number; expires_at: number; event_id: number | null }>(
       `SELECT h.*, l.name FROM lapi_hits h JOIN lapi_hotlists l ON l.id = h.hotlist_id
        WHERE h.camera_id IN (${cameraIds.map(() => '?').join(', ')}) AND h.expires_at > ? ORDER BY h.id DESC LIMIT 500`,
       [...cameraIds, this.now()]
@@ -183,7 +207,8 @@ export class PlateRegister {
       confidence: row.confidence,
       hotlistId: row.hotlist_id,
       hotlistName: row.name,
-      expiresAt: row.expires_at
+      expiresAt: row.expires_at,
+      eventId: row.event_id
     }))
   }
 

@@ -8,7 +8,8 @@ import { Worker } from 'node:worker_threads'
  */
 export const WORKER_SOURCES = {
   'detector-worker': new URL('../analytics/detection/detector-worker.ts', import.meta.url),
-  'snapshot-encoder-worker': new URL('../analytics/frame/snapshot-encoder-worker.ts', import.meta.url)
+  'snapshot-encoder-worker': new URL('../analytics/frame/snapshot-encoder-worker.ts', import.meta.url),
+  'plate-reader-worker': new URL('../lapi/plate-reader-worker.ts', import.meta.url)
 } as const
 export type WorkerName = keyof typeof WORKER_SOURCES
 

@@ -21,6 +21,7 @@ export const en: Messages = {
     events: 'Events',
     playback: 'Playback',
     requisitions: 'Requisitions',
+    lapi: 'ANPR',
     cameras: 'Cameras',
     users: 'Accounts',
     organisation: 'Organisation',
@@ -771,7 +772,9 @@ export const en: Messages = {
       'object-removed': 'Removed object',
       'unusual-movement': 'Unusual movement',
       'crowd-density': 'Crowd density',
-      'people-counting': 'People counting'
+      'people-counting': 'People counting',
+      'plate-watchlist': 'ANPR: flagged plates (State services)',
+      'parking-control': 'ANPR: paid-parking control'
     },
     ruleKindHints: {
       intrusion: 'Alerts when an object of the chosen classes enters the zone and stays there at least the given time.',
@@ -782,7 +785,11 @@ export const en: Messages = {
       'object-removed': 'Alerts when the image of the zone changes for good, as after an object is taken away.',
       'unusual-movement': 'Alerts on a speed unusual for the scene, or on a sudden dispersal.',
       'crowd-density': 'Alerts when the density of people in the zone crosses the thresholds; the zone needs a ground area.',
-      'people-counting': 'Counts entries and exits over a line and the occupancy of a zone. Raises no alert and keeps no image.'
+      'people-counting': 'Counts entries and exits over a line and the occupancy of a zone. Raises no alert and keeps no image.',
+      'plate-watchlist':
+        'Reads the plate of each vehicle (within the reading zone, if drawn) and alerts when it is on an imported watch list. Reserved to the police nationale, the gendarmerie and the customs.',
+      'parking-control':
+        'Reads the plates of parked vehicles and flags, for an agent to check, those on no parking-rights list. A plate in order is forgotten at once.'
     },
     eventKinds: {
       intrusion: 'Intrusion',
@@ -794,7 +801,9 @@ export const en: Messages = {
       'unusual-speed': 'Unusual speed',
       dispersal: 'Sudden dispersal',
       'crowd-density': 'Crowd density',
-      'people-count': 'Count'
+      'people-count': 'Count',
+      'plate-hit': 'Flagged plate',
+      'parking-unpaid': 'Parking to check'
     },
     priorities: { low: 'Low', normal: 'Normal', high: 'High' },
     classGroups: { person: 'People', vehicle: 'Vehicles', 'two-wheeler': 'Two-wheelers', bag: 'Bags', other: 'Other objects' },
@@ -978,7 +987,9 @@ export const en: Messages = {
       thresholds: 'Density thresholds',
       hysteresis: 'Margin before dropping a level',
       minHoldSeconds: 'Time a level must hold',
-      inDirection: 'Direction counted as entering'
+      inDirection: 'Direction counted as entering',
+      minConfidence: 'Minimum read confidence',
+      minReads: 'Minimum reads of the vehicle'
     },
     parameterHints: {
       classes: 'Detected objects of other classes are ignored by this rule.',
@@ -1003,7 +1014,9 @@ export const en: Messages = {
       thresholds: '“Elevated” level at the low threshold, “critical” at the high one.',
       hysteresis: 'A level is left only once the density is this fraction below its threshold.',
       minHoldSeconds: 'A new level must hold this long before it is reported.',
-      inDirection: 'Side A is on the left of the line looking along the arrow.'
+      inDirection: 'Side A is on the left of the line looking along the arrow.',
+      minConfidence: 'A plate is checked against the lists only once the vote over the vehicle’s frames reaches this confidence (0.8: 80 %).',
+      minReads: 'Frames of the vehicle on which the plate must have been read before it is checked.'
     },
     discard: {
       title: 'Discard the changes?',
@@ -1373,7 +1386,8 @@ export const en: Messages = {
       escalatedBySystem: 'undecided for 5 min',
       escalatedBy: 'by {{name}}',
       inBurst: 'in the burst',
-      selectPrompt: 'Select an alert in the queue.'
+      selectPrompt: 'Select an alert in the queue.',
+      focusFailed: 'Could not open alert no. {{id}}: {{message}}'
     },
     detail: {
       label: 'Selected alert',
@@ -1523,6 +1537,155 @@ export const en: Messages = {
     ageSeconds: '{{value}} s',
     ageMinutes: '{{value}} min',
     ageHours: '{{value}} h'
+  },
+  lapi: {
+    title: 'ANPR – plate reading',
+    intro:
+      'Automatic number-plate reading: the lists imported and the reads retained. For the people the organisation authorises only; every import and withdrawal of a list is recorded in the audit trail.',
+    tabs: {
+      label: 'ANPR sections',
+      lists: 'Lists',
+      reads: 'Read log'
+    },
+    purposes: {
+      'lapi-securite': 'Security / watch lists',
+      'lapi-stationnement': 'Paid-parking control'
+    },
+    purposeHints: {
+      'lapi-securite':
+        'Watch lists (flagged plates): a plate read that is on a list raises the alert “Flagged plate”. Reserved to the State services (police nationale, gendarmerie, customs); forbidden to a commune and to a police municipale (CSI, art. L233-1 and L233-2).',
+      'lapi-stationnement':
+        'Parking-rights lists (payments export, subscribers, residents): a plate read that is on an active list is forgotten at once; a plate on none becomes “Parking to check” for an agent.'
+    },
+    purposesLabel: 'Purposes',
+    purposeState: 'Compliance lock:',
+    purposeDossier: 'Open the dossier',
+    purposeDossierNamed: 'Open the compliance dossier “{{name}}”',
+    hitKinds: {
+      'lapi-securite': 'Flagged plate',
+      'lapi-stationnement': 'Parking to check'
+    },
+    lists: {
+      title: 'Imported lists',
+      import: 'Import a list',
+      hashed:
+        'The plates of a list are kept only as keyed hashes: once imported they cannot be shown again, only their number. Withdrawing a list deletes its hashes.',
+      loadFailed: 'Could not load the lists: {{message}}',
+      empty: 'No list imported.',
+      columns: {
+        name: 'Name',
+        purpose: 'Purpose',
+        entries: 'Plates',
+        imported: 'Import',
+        reason: 'Reason',
+        state: 'State',
+        actions: 'Actions'
+      },
+      entries_one: '{{value}} plate',
+      entries_other: '{{value}} plates',
+      entriesHidden: 'hashes only, cannot be shown',
+      importedBy: 'by {{by}}',
+      active: 'active',
+      withdrawn: 'withdrawn',
+      withdrawnOn: 'withdrawn on {{date}}',
+      withdraw: 'Withdraw',
+      withdrawNamed: 'Withdraw the list “{{name}}”',
+      more: 'Read more',
+      less: 'Show less'
+    },
+    import: {
+      title: 'Import a list of plates',
+      description:
+        'Plates are turned into hashes as soon as they arrive: the text is not kept. The name, purpose, reason and number of plates are recorded in the audit trail.',
+      name: 'List name',
+      namePlaceholder: 'e.g. Payments of 14 March',
+      nameHint: 'From {{min}} to {{max}} characters.',
+      purpose: 'Purpose',
+      forbiddenOption: '{{name}} (forbidden to your organisation)',
+      reason: 'Reason and origin of the list',
+      reasonHint: 'Why this list and where it comes from (a circulation, a payments export…); at least {{count}} characters.',
+      file: 'File of plates (.txt or .csv)',
+      fileHint: 'Its plates are put in the field below, to check before importing. From a CSV table, only the plate column is taken.',
+      fileRead_one: '“{{file}}”: {{value}} plate taken',
+      fileRead_other: '“{{file}}”: {{value}} plates taken',
+      fileColumn: 'column “{{column}}”',
+      fileSkipped_one: '{{value}} line without a plate left out',
+      fileSkipped_other: '{{value}} lines without a plate left out',
+      fileTooLarge: 'File too large for a list of plates (over {{size}} MB).',
+      fileUnreadable: 'Could not read the file: {{message}}',
+      text: 'Plates',
+      textHint: 'One plate per line, or separated by commas or semicolons; dashes and spaces are ignored.',
+      count_one: '{{value}} entry to import',
+      count_other: '{{value}} entries to import',
+      nameLength: 'The list name must have {{min}} to {{max}} characters.',
+      reasonLength: 'The reason must have {{min}} to {{max}} characters.',
+      textEmpty: 'No plate to import: choose a file or type the plates.',
+      textTooLong: 'List too long for one import: split it into several lists.',
+      forbidden: 'Import refused: this purpose is forbidden to your organisation. {{message}}',
+      cancel: 'Cancel',
+      submit: 'Import',
+      submitting: 'Importing…',
+      done_one: 'List “{{name}}” imported: {{value}} plate stored as a hash.',
+      done_other: 'List “{{name}}” imported: {{value}} plates stored as hashes.',
+      doneHint: 'These plates cannot be shown again; only their number can.',
+      rejected_one: '{{value}} line refused (not a plate):',
+      rejected_other: '{{value}} lines refused (not plates):',
+      rejectedMore: '… and {{value}} more.',
+      noneRejected: 'No line refused.',
+      close: 'Close'
+    },
+    withdraw: {
+      title: 'Withdraw the list “{{name}}”',
+      description: {
+        'lapi-securite': 'Its hashes will be deleted: its plates will no longer raise an alert.',
+        'lapi-stationnement':
+          'Its hashes will be deleted: its plates will no longer count as paid and will become “Parking to check” unless another active list holds them.'
+      },
+      reason: 'Reason for withdrawing',
+      reasonHint: 'At least {{count}} characters; recorded in the audit trail.',
+      tooShort: 'The reason must have {{min}} to {{max}} characters.',
+      cancel: 'Cancel',
+      submit: 'Withdraw the list',
+      submitting: 'Withdrawing…'
+    },
+    reads: {
+      title: 'Read log',
+      refresh: 'Refresh',
+      refreshing: 'Refreshing…',
+      updatedAt: 'Updated at {{time}}',
+      retention:
+        'Only the reads retained are shown here (flagged plate, parking to check), for one month at most: they are deleted afterwards. A plate whose parking is paid is not kept.',
+      unmatched_one:
+        '{{value}} read without a match is kept as an unreadable hash (security purpose only, 15 days at most): nobody can recover its plate.',
+      unmatched_other:
+        '{{value}} reads without a match are kept as unreadable hashes (security purpose only, 15 days at most): nobody can recover their plates.',
+      unmatchedNone: 'No read without a match is kept.',
+      loadFailed: 'Could not read the read log: {{message}}',
+      empty: 'No read retained within the retention period.',
+      emptyHint: 'A flagged plate or a parking to check appears here, with a link to its alert.',
+      label: 'Reads retained, newest first',
+      columns: {
+        at: 'Date',
+        camera: 'Camera',
+        plate: 'Plate',
+        kind: 'Read',
+        list: 'List',
+        confidence: 'Confidence',
+        expires: 'Retention',
+        alert: 'Alert'
+      },
+      missingFrom: 'missing from “{{name}}”',
+      deletedOn: 'deleted on {{date}}',
+      leftDays_one: 'in {{count}} day',
+      leftDays_other: 'in {{count}} days',
+      leftHours_one: 'in {{count}} hour',
+      leftHours_other: 'in {{count}} hours',
+      leftMinutes_one: 'in {{count}} minute',
+      leftMinutes_other: 'in {{count}} minutes',
+      openAlert: 'Open the alert',
+      openAlertNamed: 'Open the alert for plate {{plate}}',
+      noAlert: 'no alert'
+    }
   },
   errors: {
     withCode: '{{message}} ({{code}})',

@@ -32,6 +32,7 @@ export const fr = {
     events: 'Événements',
     playback: 'Relecture',
     requisitions: 'Réquisitions',
+    lapi: 'LAPI',
     cameras: 'Caméras',
     users: 'Comptes',
     organisation: 'Organisation',
@@ -789,7 +790,9 @@ export const fr = {
       'object-removed': 'Objet retiré',
       'unusual-movement': 'Mouvement inhabituel',
       'crowd-density': 'Densité de foule',
-      'people-counting': 'Comptage de personnes'
+      'people-counting': 'Comptage de personnes',
+      'plate-watchlist': 'LAPI : plaques signalées (services de l’État)',
+      'parking-control': 'LAPI : contrôle du stationnement payant'
     },
     ruleKindHints: {
       intrusion: 'Alerte quand un objet des classes choisies entre dans la zone et y reste au moins la durée indiquée.',
@@ -800,7 +803,11 @@ export const fr = {
       'object-removed': 'Alerte quand l’image de la zone change durablement, comme après l’enlèvement d’un objet.',
       'unusual-movement': 'Alerte sur une vitesse anormale par rapport à l’habitude de la scène, ou sur une dispersion soudaine.',
       'crowd-density': 'Alerte quand la densité de personnes dans la zone franchit les seuils ; la zone doit avoir une surface au sol.',
-      'people-counting': 'Compte les entrées et sorties sur une ligne et l’occupation d’une zone. Ne produit ni alerte ni image.'
+      'people-counting': 'Compte les entrées et sorties sur une ligne et l’occupation d’une zone. Ne produit ni alerte ni image.',
+      'plate-watchlist':
+        'Lit la plaque de chaque véhicule (dans la zone de lecture si elle est tracée) et alerte quand elle figure sur une liste de surveillance importée. Réservé à la police nationale, à la gendarmerie et aux douanes.',
+      'parking-control':
+        'Lit la plaque des véhicules stationnés et signale, pour contrôle par un agent, celles qui ne figurent sur aucune liste de droits de stationnement. Une plaque en règle est oubliée aussitôt.'
     },
     eventKinds: {
       intrusion: 'Intrusion',
@@ -812,7 +819,9 @@ export const fr = {
       'unusual-speed': 'Vitesse inhabituelle',
       dispersal: 'Dispersion soudaine',
       'crowd-density': 'Densité de foule',
-      'people-count': 'Comptage'
+      'people-count': 'Comptage',
+      'plate-hit': 'Plaque signalée',
+      'parking-unpaid': 'Stationnement à contrôler'
     },
     priorities: { low: 'Basse', normal: 'Normale', high: 'Haute' },
     classGroups: { person: 'Personnes', vehicle: 'Véhicules', 'two-wheeler': 'Deux-roues', bag: 'Bagages', other: 'Autres objets' },
@@ -996,7 +1005,9 @@ export const fr = {
       thresholds: 'Seuils de densité',
       hysteresis: 'Marge de retour au niveau inférieur',
       minHoldSeconds: 'Durée de maintien d’un niveau',
-      inDirection: 'Sens compté comme entrée'
+      inDirection: 'Sens compté comme entrée',
+      minConfidence: 'Confiance minimale de la lecture',
+      minReads: 'Lectures minimales du véhicule'
     },
     parameterHints: {
       classes: 'Les objets détectés des autres classes sont ignorés par cette règle.',
@@ -1021,7 +1032,9 @@ export const fr = {
       thresholds: 'Niveau « élevé » au seuil bas, « critique » au seuil haut.',
       hysteresis: 'Un niveau n’est quitté qu’une fois la densité passée de cette fraction sous son seuil.',
       minHoldSeconds: 'Un nouveau niveau doit tenir ce temps avant d’être signalé.',
-      inDirection: 'Le côté A est à gauche de la ligne dans le sens de la flèche.'
+      inDirection: 'Le côté A est à gauche de la ligne dans le sens de la flèche.',
+      minConfidence: 'Une plaque n’est comparée aux listes que si le vote sur les images du véhicule atteint cette confiance (0,8 : 80 %).',
+      minReads: 'Nombre d’images du véhicule sur lesquelles la plaque doit avoir été lue avant d’être comparée.'
     },
     discard: {
       title: 'Abandonner les modifications ?',
@@ -1392,7 +1405,8 @@ export const fr = {
       escalatedBySystem: 'sans décision depuis 5 min',
       escalatedBy: 'par {{name}}',
       inBurst: 'dans la rafale',
-      selectPrompt: 'Sélectionnez une alerte dans la file d’attente.'
+      selectPrompt: 'Sélectionnez une alerte dans la file d’attente.',
+      focusFailed: 'Impossible d’ouvrir l’alerte n° {{id}} : {{message}}'
     },
     detail: {
       label: 'Alerte sélectionnée',
@@ -1542,6 +1556,155 @@ export const fr = {
     ageSeconds: '{{value}} s',
     ageMinutes: '{{value}} min',
     ageHours: '{{value}} h'
+  },
+  lapi: {
+    title: 'LAPI – lecture des plaques',
+    intro:
+      'Lecture automatisée des plaques d’immatriculation : les listes importées et les lectures retenues. Réservé aux personnes que l’organisation habilite ; chaque import et chaque retrait de liste est inscrit au journal d’audit.',
+    tabs: {
+      label: 'Sections de la LAPI',
+      lists: 'Listes',
+      reads: 'Journal des lectures'
+    },
+    purposes: {
+      'lapi-securite': 'Sécurité / listes de surveillance',
+      'lapi-stationnement': 'Contrôle du stationnement payant'
+    },
+    purposeHints: {
+      'lapi-securite':
+        'Listes de surveillance (plaques signalées) : une plaque lue qui figure sur une liste déclenche l’alerte « Plaque signalée ». Réservé aux services de l’État (police nationale, gendarmerie, douanes) ; interdit à une commune et à une police municipale (CSI, art. L233-1 et L233-2).',
+      'lapi-stationnement':
+        'Listes de droits de stationnement (export des paiements, abonnés, résidents) : une plaque lue qui figure sur une liste active est aussitôt oubliée ; une plaque absente de toutes devient « Stationnement à contrôler » pour un agent.'
+    },
+    purposesLabel: 'Finalités',
+    purposeState: 'Verrou de conformité :',
+    purposeDossier: 'Voir le dossier',
+    purposeDossierNamed: 'Voir le dossier de conformité « {{name}} »',
+    hitKinds: {
+      'lapi-securite': 'Plaque signalée',
+      'lapi-stationnement': 'Stationnement à contrôler'
+    },
+    lists: {
+      title: 'Listes importées',
+      import: 'Importer une liste',
+      hashed:
+        'Les plaques d’une liste ne sont conservées que sous forme d’empreintes chiffrées : une fois importées, elles ne peuvent plus être affichées, seul leur nombre l’est. Retirer une liste supprime ses empreintes.',
+      loadFailed: 'Impossible de charger les listes : {{message}}',
+      empty: 'Aucune liste importée.',
+      columns: {
+        name: 'Nom',
+        purpose: 'Finalité',
+        entries: 'Plaques',
+        imported: 'Importée',
+        reason: 'Motif',
+        state: 'État',
+        actions: 'Actions'
+      },
+      entries_one: '{{value}} plaque',
+      entries_other: '{{value}} plaques',
+      entriesHidden: 'empreintes seulement, non affichables',
+      importedBy: 'par {{by}}',
+      active: 'active',
+      withdrawn: 'retirée',
+      withdrawnOn: 'retirée le {{date}}',
+      withdraw: 'Retirer',
+      withdrawNamed: 'Retirer la liste « {{name}} »',
+      more: 'Lire la suite',
+      less: 'Réduire'
+    },
+    import: {
+      title: 'Importer une liste de plaques',
+      description:
+        'Les plaques sont transformées en empreintes dès leur réception : le texte n’est pas conservé. Le nom, la finalité, le motif et le nombre de plaques sont inscrits au journal d’audit.',
+      name: 'Nom de la liste',
+      namePlaceholder: 'ex. Paiements du 14 mars',
+      nameHint: 'De {{min}} à {{max}} caractères.',
+      purpose: 'Finalité',
+      forbiddenOption: '{{name}} (interdite à votre organisation)',
+      reason: 'Motif et origine de la liste',
+      reasonHint: 'Pourquoi cette liste et d’où elle vient (diffusion, export des paiements…) ; au moins {{count}} caractères.',
+      file: 'Fichier de plaques (.txt ou .csv)',
+      fileHint: 'Ses plaques sont placées dans le champ ci-dessous, à vérifier avant l’import. D’un tableau CSV, seule la colonne des plaques est reprise.',
+      fileRead_one: '« {{file}} » : {{value}} plaque reprise',
+      fileRead_other: '« {{file}} » : {{value}} plaques reprises',
+      fileColumn: 'colonne « {{column}} »',
+      fileSkipped_one: '{{value}} ligne sans plaque laissée de côté',
+      fileSkipped_other: '{{value}} lignes sans plaque laissées de côté',
+      fileTooLarge: 'Fichier trop volumineux pour une liste de plaques (plus de {{size}} Mo).',
+      fileUnreadable: 'Fichier illisible : {{message}}',
+      text: 'Plaques',
+      textHint: 'Une plaque par ligne, ou séparées par des virgules ou des points-virgules ; tirets et espaces sont ignorés.',
+      count_one: '{{value}} entrée à importer',
+      count_other: '{{value}} entrées à importer',
+      nameLength: 'Le nom de la liste doit compter de {{min}} à {{max}} caractères.',
+      reasonLength: 'Le motif doit compter de {{min}} à {{max}} caractères.',
+      textEmpty: 'Aucune plaque à importer : choisissez un fichier ou saisissez les plaques.',
+      textTooLong: 'Liste trop longue pour un seul import : répartissez-la en plusieurs listes.',
+      forbidden: 'Import refusé : cette finalité est interdite à votre organisation. {{message}}',
+      cancel: 'Annuler',
+      submit: 'Importer',
+      submitting: 'Import…',
+      done_one: 'Liste « {{name}} » importée : {{value}} plaque enregistrée sous forme d’empreinte.',
+      done_other: 'Liste « {{name}} » importée : {{value}} plaques enregistrées sous forme d’empreintes.',
+      doneHint: 'Ces plaques ne peuvent plus être affichées ; seul leur nombre l’est.',
+      rejected_one: '{{value}} ligne refusée (ce n’est pas une plaque) :',
+      rejected_other: '{{value}} lignes refusées (ce ne sont pas des plaques) :',
+      rejectedMore: '… et {{value}} autres.',
+      noneRejected: 'Aucune ligne refusée.',
+      close: 'Fermer'
+    },
+    withdraw: {
+      title: 'Retirer la liste « {{name}} »',
+      description: {
+        'lapi-securite': 'Ses empreintes seront supprimées : ses plaques ne déclencheront plus d’alerte.',
+        'lapi-stationnement':
+          'Ses empreintes seront supprimées : ses plaques ne seront plus réputées en règle et deviendront « Stationnement à contrôler » si elles ne figurent sur aucune autre liste active.'
+      },
+      reason: 'Motif du retrait',
+      reasonHint: 'Au moins {{count}} caractères ; inscrit au journal d’audit.',
+      tooShort: 'Le motif doit compter de {{min}} à {{max}} caractères.',
+      cancel: 'Annuler',
+      submit: 'Retirer la liste',
+      submitting: 'Retrait…'
+    },
+    reads: {
+      title: 'Journal des lectures',
+      refresh: 'Actualiser',
+      refreshing: 'Actualisation…',
+      updatedAt: 'Mis à jour à {{time}}',
+      retention:
+        'Seules les lectures retenues figurent ici (plaque signalée, stationnement à contrôler), un mois au plus : elles sont ensuite supprimées. Une plaque en règle pour le stationnement n’est pas conservée.',
+      unmatched_one:
+        '{{value}} lecture sans correspondance est conservée sous forme d’empreinte illisible (finalité sécurité uniquement, 15 jours au plus) : nul ne peut en retrouver la plaque.',
+      unmatched_other:
+        '{{value}} lectures sans correspondance sont conservées sous forme d’empreintes illisibles (finalité sécurité uniquement, 15 jours au plus) : nul ne peut en retrouver les plaques.',
+      unmatchedNone: 'Aucune lecture sans correspondance n’est conservée.',
+      loadFailed: 'Impossible de lire le journal des lectures : {{message}}',
+      empty: 'Aucune lecture retenue dans la durée de conservation.',
+      emptyHint: 'Une plaque signalée ou un stationnement à contrôler apparaît ici, avec un lien vers son alerte.',
+      label: 'Lectures retenues, les plus récentes d’abord',
+      columns: {
+        at: 'Date',
+        camera: 'Caméra',
+        plate: 'Plaque',
+        kind: 'Lecture',
+        list: 'Liste',
+        confidence: 'Confiance',
+        expires: 'Conservation',
+        alert: 'Alerte'
+      },
+      missingFrom: 'absente de « {{name}} »',
+      deletedOn: 'supprimée le {{date}}',
+      leftDays_one: 'dans {{count}} jour',
+      leftDays_other: 'dans {{count}} jours',
+      leftHours_one: 'dans {{count}} heure',
+      leftHours_other: 'dans {{count}} heures',
+      leftMinutes_one: 'dans {{count}} minute',
+      leftMinutes_other: 'dans {{count}} minutes',
+      openAlert: 'Voir l’alerte',
+      openAlertNamed: 'Voir l’alerte de la plaque {{plate}}',
+      noAlert: 'sans alerte'
+    }
   },
   errors: {
     withCode: '{{message}} ({{code}})',

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { interpretOcrRead } from '../../../electron/core/lapi/interpret-read'
+import type { PlateDecision } from '../../../electron/core/lapi/plate-stage'
+import type { FramePlateReader } from '../../../electron/core/lapi/shared-plate-reader'
+import { ocrRead } from '../lapi/ocr-helpers'
 import type { AnalyticsOverlay } from '../../../electron/shared/analytics-events'
 import type { ModuleId } from '../../../electron/shared/compliance'
 import { SceneSchema, type SceneInput } from '../../../electron/shared/scene'
@@ -139,5 +143,44 @@ describe('CameraPipeline', () => {
     await new Promise<void>((resolve) => setImmediate(resolve))
     instance.offer(frame(600))
     expect(instance.stats.dropped).toBe(2)
+  })
+
+  it('hands vehicle tracks to the plate reader only while a plate rule’s module is allowed, and never to the rule engine', async () => {
+    const car = (call: number): Detection[] => [{ x1: 10 + call, y1: 10, x2: 40 + call, y2: 36, score: 0.9, classId: 2, label: 'car' }, person(50)]
+    const asked: Array<{ vehicles: number; masked: number }> = []
+    const reader: FramePlateReader = {
+      async readTimed(frameToRead, vehicles) {
+        // The reader sees the masked frame: the top-left corner is black.
+        asked.push({ vehicles: vehicles.length, masked: frameToRead.data[0] })
+        const read = interpretOcrRead(ocrRead('AB123CD', { name: 'France', confidence: 0.95 }, 0.95))
+        const corners = [{ x: 20, y: 30 }, { x: 34, y: 30 }, { x: 34, y: 34 }, { x: 20, y: 34 }] as const
+        return { plates: [{ ...read, corners, detectionScore: 0.9, source: { kind: 'vehicle', vehicleIndex: 0 } }], timings: { detectionMs: 1, rectificationMs: 0, ocrMs: 1, detectorRuns: 2 } }
+      }
+    }
+    const decisions: PlateDecision[] = []
+    const events: PipelineEvent[] = []
+    const scene = SceneSchema.parse({ ...SCENE, rules: [...SCENE.rules!, { id: 'plaques', name: 'Plaques signalées', kind: 'plate-watchlist', minReads: 2 }] })
+    const instance = new CameraPipeline({
+      cameraId: 'cam',
+      detector: new ScriptedDetector(car),
+      model: MODEL,
+      scene,
+      allowedModules: new Set<ModuleId>(['detection-intrusion']),
+      onEvent: (event) => events.push(event),
+      motionGating: false,
+      plates: { reader, onDecision: (decision) => decisions.push(decision) }
+    })
+    for (let i = 0; i < 4; i++) await instance.process(frame(i * 200, 200))
+    expect(asked).toEqual([])
+    instance.configure(scene, new Set<ModuleId>(['lapi-securite']))
+    // The stage reads in the background: wait for each read before the next frame, as a slow camera would.
+    for (let i = 4; i < 8; i++) {
+      await instance.process(frame(i * 200, 200))
+      await vi.waitFor(() => expect(instance.plateStats?.read).toBe(i - 3))
+    }
+    expect(asked.every((call) => call.vehicles === 1 && call.masked === 0)).toBe(true)
+    expect(decisions).toHaveLength(1)
+    expect(decisions[0]).toMatchObject({ rule: { id: 'plaques', kind: 'plate-watchlist' }, plate: { text: 'AB123CD' }, trackId: expect.any(Number) })
+    expect(events.filter((event) => event.ruleId === 'plaques')).toEqual([])
   })
 })

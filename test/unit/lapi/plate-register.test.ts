@@ -49,7 +49,7 @@ describe('PlateRegister', () => {
     await register.importHotlist({ name: 'Volés', moduleId: 'lapi-securite', reason: 'Diffusion du 28/11', plates: ['AB-123-CD'] }, 'capitaine')
     const hit = await register.check(read('ab123cd', 'lapi-securite'))
     expect(hit).toMatchObject({ plate: 'AB123CD', hotlistName: 'Volés', expiresAt: T0 + 30 * DAY })
-    // The same plate under another purpose does not match a security list.
+    // Parking has no rights list here: its read is neither flagged nor kept.
     expect(await register.check(read('AB-123-CD', 'lapi-stationnement'))).toBeNull()
     expect(await register.check(read('XY-987-ZT', 'lapi-securite'))).toBeNull()
     // One unmatched security read kept (as a hash); the parking read was not kept at all.
@@ -63,6 +63,24 @@ describe('PlateRegister', () => {
     clock = T0 + 30 * DAY
     expect(await register.purgeExpired()).toEqual({ reads: 0, hits: 1 })
     expect(await register.hits(['marche'])).toEqual([])
+  })
+
+  it('forgets a parked vehicle that has paid, flags one on no rights list, and flags nothing without a rights list', async () => {
+    // No rights list yet: nothing to check against, so nothing is flagged and nothing is kept.
+    expect(await register.check(read('AB-123-CD', 'lapi-stationnement'))).toBeNull()
+    const { hotlist } = await register.importHotlist({ name: 'Paiements 10 h', moduleId: 'lapi-stationnement', reason: 'Export horaire des horodateurs', plates: ['AB-123-CD'] }, 'alice')
+    expect(await register.check(read('ab 123 cd', 'lapi-stationnement'))).toBeNull()
+    const unpaid = await register.check(read('XY-987-ZT', 'lapi-stationnement'))
+    expect(unpaid).toMatchObject({ plate: 'XY987ZT', hotlistId: hotlist.id, hotlistName: 'Paiements 10 h', eventId: null, expiresAt: T0 + 30 * DAY })
+    // A watch-list purpose never sees parking lists.
+    expect(await register.check(read('AB-123-CD', 'lapi-securite'))).toBeNull()
+    // The paid plate left no trace; only the unpaid one is kept, for the agent.
+    expect(await db.all('SELECT plate FROM lapi_hits')).toEqual([{ plate: 'XY987ZT' }])
+    expect(await db.all("SELECT * FROM lapi_reads WHERE module_id = 'lapi-stationnement'")).toEqual([])
+    await register.linkEvent(unpaid?.id ?? -1, 42)
+    expect((await register.hits(['marche']))[0]).toMatchObject({ plate: 'XY987ZT', eventId: 42 })
+    await register.withdrawHotlist(hotlist.id)
+    expect(await register.check(read('QR-555-ST', 'lapi-stationnement'))).toBeNull()
   })
 
   it('stops matching a withdrawn list and forgets its hashes', async () => {

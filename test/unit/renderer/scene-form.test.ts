@@ -69,8 +69,9 @@ describe('parameter fields, read from RULE_PARAMETERS', () => {
     expect(density.thresholds).toMatchObject({ type: 'thresholds', unit: 'personsPerM2', defaultValue: { low: 2, high: 4 } })
   })
 
-  it('covers all nine kinds', () => {
-    expect(RULE_KINDS).toHaveLength(9)
+  it('covers all eleven kinds', () => {
+    expect(RULE_KINDS).toHaveLength(11)
+    expect(paramFields('plate-watchlist').map((field) => field.name)).toEqual(['minConfidence', 'minReads'])
     for (const kind of RULE_KINDS) expect(paramFields(kind).length).toBeGreaterThan(0)
   })
 })

@@ -5,7 +5,8 @@ import type { Detection, RgbFrame, TimedDetections } from './detection-types'
 import { loadModelManifest } from './model-manifest'
 import { requireModelFile } from './model-files'
 import { launchWorker } from '../../workers/launch-worker'
-import type { CloseRequest, DetectRequest, DetectorWorkerData, DetectorWorkerReply } from './worker-protocol'
+import { closeGracefully, waitUntilReady } from '../../workers/worker-lifecycle'
+import type { DetectRequest, DetectorWorkerData, DetectorWorkerReply } from './worker-protocol'
 
 export interface DetectorPoolOptions extends DetectorWorkerData {
   /** Number of worker threads; see defaultPoolSize(). */
@@ -71,7 +72,7 @@ export class DetectorPool {
       launchWorker('detector-worker', data, options.bundledWorkersDir)
     )
     try {
-      await Promise.all(workers.map(waitUntilReady))
+      await Promise.all(workers.map((worker) => waitUntilReady(worker, 'Detector worker could not load the model')))
     } catch (error) {
       await Promise.all(workers.map((worker) => worker.terminate()))
       throw error
@@ -112,19 +113,7 @@ export class DetectorPool {
     this.closed = true
     const abandoned = [...this.queue.splice(0), ...this.slots.flatMap((slot) => (slot.current ? [slot.current] : []))]
     for (const task of abandoned) task.reject(new Error('Detector pool closed before the frame was processed'))
-    await Promise.all(
-      this.slots.map(async (slot) => {
-        const exited = new Promise<void>((resolve) => slot.worker.once('exit', () => resolve()))
-        const request: CloseRequest = { kind: 'close' }
-        slot.worker.postMessage(request)
-        let timer: ReturnType<typeof setTimeout> | undefined
-        const late = new Promise<'late'>((resolve) => {
-          timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS)
-        })
-        if ((await Promise.race([exited, late])) === 'late') await slot.worker.terminate()
-        clearTimeout(timer)
-      })
-    )
+    await Promise.all(this.slots.map((slot) => closeGracefully(slot.worker, CLOSE_GRACE_MS)))
   }
 
   private dispatch(): void {
@@ -173,18 +162,4 @@ export class DetectorPool {
       }
     })
   }
-}
-
-function waitUntilReady(worker: Worker): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (reply: DetectorWorkerReply): void => {
-      if (reply.kind === 'ready') resolve()
-      else if (reply.kind === 'load-failed') reject(new Error(`Detector worker could not load the model: ${reply.message}`))
-      else return
-      worker.off('message', onMessage)
-      worker.off('error', reject)
-    }
-    worker.on('message', onMessage)
-    worker.once('error', reject)
-  })
 }
