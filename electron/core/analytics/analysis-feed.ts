@@ -18,6 +18,8 @@ export interface AnalysisFeedOptions {
   ffmpegPath: string
   fps?: number
   width?: number
+  /** See AnalysisArgsOptions.minWidth. */
+  minWidth?: number
   spawn?: SpawnProcess
   log?: (message: string) => void
 }
@@ -47,7 +49,7 @@ export class AnalysisFeed {
       args: () => {
         const parsed = parseCameraSource(options.source, { rtspTransport: options.rtspTransport })
         if (!parsed.ok) return { ok: false, problem: parsed.error.message }
-        return { ok: true, args: buildAnalysisArgs({ source: parsed.value, fps: options.fps ?? 5, width: options.width ?? 640 }) }
+        return { ok: true, args: buildAnalysisArgs({ source: parsed.value, fps: options.fps ?? 5, width: options.width ?? 640, minWidth: options.minWidth }) }
       },
       onStderrLine: (line) => {
         // Each run announces its output size; a restart may bring a different one.

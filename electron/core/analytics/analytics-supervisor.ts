@@ -44,6 +44,7 @@ export interface AnalyticsSupervisorOptions {
 interface CameraRun {
   feed: AnalysisFeed
   source: string
+  width: number
   scene?: Scene
   /** Null until the detector is ready; frames decoded before then are not analysed. */
   pipeline: CameraPipeline | null
@@ -54,6 +55,15 @@ interface CameraRun {
 }
 
 const RUNNING = 'Analyse en cours'
+
+/**
+ * Analysis frames are 640 px wide, enough for people and vehicles; plate reading needs more: a plate
+ * 120 px wide on a 1920 px image would be 40 px at 640, too few for the OCR. A camera running a plate
+ * module is analysed at 1280 px (its other rules' pixel distances are scaled to match).
+ */
+const ANALYSIS_WIDTH = 640
+const PLATE_ANALYSIS_WIDTH = 1280
+const analysisWidth = (modules: readonly ModuleId[]): number => (modules.some((moduleId) => moduleId.startsWith('lapi-')) ? PLATE_ANALYSIS_WIDTH : ANALYSIS_WIDTH)
 const DETECTOR_RETRY_MS = 30_000
 
 /**
@@ -162,16 +172,19 @@ export class AnalyticsSupervisor {
       return
     }
     let run = current
-    if (!run || run.source !== camera.source) {
+    const width = analysisWidth(allowed)
+    if (!run || run.source !== camera.source || run.width !== width) {
       if (run) this.stopCamera(camera.id)
       const feed = new AnalysisFeed({
         cameraId: camera.id,
         source: camera.source,
         rtspTransport: camera.rtspTransport,
         ffmpegPath: this.options.ffmpegPath ?? 'ffmpeg',
+        width,
+        ...(width > ANALYSIS_WIDTH ? { minWidth: ANALYSIS_WIDTH } : {}),
         log: this.options.log
       })
-      const started: CameraRun = { feed, source: camera.source, pipeline: null, allowed: new Set(allowed), countsOnly, startedAtFrame: new Map() }
+      const started: CameraRun = { feed, source: camera.source, width, pipeline: null, allowed: new Set(allowed), countsOnly, startedAtFrame: new Map() }
       run = started
       this.runs.set(camera.id, started)
       feed.start()

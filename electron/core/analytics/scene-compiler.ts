@@ -33,8 +33,18 @@ export function compileScene(
     const { zoneId, lineId, enabled: _enabled, priority: _priority, ...parameters } = rule
     const zone = zoneOf(zoneId)
     const line = lineOf(lineId)
-    return { ...parameters, ...(zone ? { zone } : {}), ...(line ? { line } : {}) } as RuleDefinitionInput
+    return { ...scalePixelParameters(parameters, width), ...(zone ? { zone } : {}), ...(line ? { line } : {}) } as RuleDefinitionInput
   })
+}
+
+/** Pixel parameters (`…Px`) are set for analysis frames this wide (see RULE_PARAMETERS). */
+export const REFERENCE_ANALYSIS_WIDTH = 640
+
+/** A camera analysed wider (for plate reading) keeps the same distances on its image. */
+function scalePixelParameters<T extends Record<string, unknown>>(parameters: T, width: number): T {
+  if (width === REFERENCE_ANALYSIS_WIDTH) return parameters
+  const scale = width / REFERENCE_ANALYSIS_WIDTH
+  return Object.fromEntries(Object.entries(parameters).map(([key, value]) => [key, key.endsWith('Px') && typeof value === 'number' ? value * scale : value])) as T
 }
 
 /** The parameters of a rule as an event records them: thresholds and durations, no geometry. */

@@ -81,7 +81,18 @@ export interface AnalysisArgsOptions {
   readonly fps: number
   /** Width of the analysed frames; the height keeps the camera's aspect ratio (rounded to even). */
   readonly width: number
+  /**
+   * When set, `width` is a ceiling: a narrower camera is analysed at its own width, though never
+   * below this one. Plate reading asks for more pixels, but upscaling would only add cost.
+   */
+  readonly minWidth?: number
   readonly ioTimeoutMs?: number
+}
+
+function analysisScaleWidth(options: AnalysisArgsOptions): string {
+  if (options.minWidth === undefined) return String(options.width)
+  // Quoted so that the commas stay inside the expression and do not separate filters.
+  return `'min(${options.width},max(${options.minWidth},iw))'`
 }
 
 /**
@@ -94,7 +105,7 @@ export function buildAnalysisArgs(options: AnalysisArgsOptions): string[] {
     '-threads', '1',
     ...inputArgs(options),
     '-map', '0:v:0', '-an', '-sn', '-dn',
-    '-vf', `fps=${options.fps},scale=${options.width}:-2`,
+    '-vf', `fps=${options.fps},scale=${analysisScaleWidth(options)}:-2`,
     '-pix_fmt', 'rgb24',
     '-f', 'rawvideo',
     'pipe:1'

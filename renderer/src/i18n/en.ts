@@ -1084,6 +1084,13 @@ export const en: Messages = {
       track: '#{{id}}'
     },
     details: {
+      plate: 'Plate read',
+      list: 'List',
+      country: 'Country',
+      format: 'Format',
+      confidence: 'Read confidence',
+      reads: 'Frames read',
+      agreeingReads: 'Agreeing frames',
       class: 'Class',
       zone: 'Zone',
       direction: 'Direction',

@@ -1102,6 +1102,13 @@ export const fr = {
       track: 'n° {{id}}'
     },
     details: {
+      plate: 'Plaque lue',
+      list: 'Liste',
+      country: 'Pays',
+      format: 'Format',
+      confidence: 'Confiance de la lecture',
+      reads: 'Images lues',
+      agreeingReads: 'Images concordantes',
       class: 'Classe',
       zone: 'Zone',
       direction: 'Sens',

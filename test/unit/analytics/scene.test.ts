@@ -81,6 +81,12 @@ describe('compileScene', () => {
     expect(engine.process({ at: 0, tracks: [track] })[0]?.details).toMatchObject({ occupancy: 1 })
   })
 
+  it('keeps pixel distances the same on the image when a camera is analysed wider, for plate reading', () => {
+    const [, crossing] = compileScene(SceneSchema.parse(scene), 1280, 720)
+    expect(crossing).toMatchObject({ kind: 'line-crossing', hysteresisPx: 16, line: { start: { x: 0, y: 360 }, end: { x: 1280, y: 360 } } })
+    expect(compileScene(SceneSchema.parse(scene), 640, 360)[1]).toMatchObject({ hysteresisPx: 8 })
+  })
+
   it('leaves out what the filter refuses', () => {
     const rules = compileScene(SceneSchema.parse(scene), 640, 360, (rule) => rule.kind !== 'intrusion' && rule.enabled)
     expect(rules.map((rule) => rule.id)).toEqual(['b'])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseCameraSource, type CameraSource } from '../../../electron/core/ingest/camera-source'
-import { buildDisplayArgs, canCopyForDisplay } from '../../../electron/core/ingest/ffmpeg-args'
+import { buildAnalysisArgs, buildDisplayArgs, canCopyForDisplay } from '../../../electron/core/ingest/ffmpeg-args'
 
 function source(url: string, rtspTransport?: 'tcp' | 'udp'): CameraSource {
   const result = parseCameraSource(url, rtspTransport ? { rtspTransport } : {})
@@ -114,5 +114,14 @@ describe('canCopyForDisplay', () => {
     expect(canCopyForDisplay({ codec: 'h264', profile: 'High 4:2:2', pixelFormat: 'yuv422p' })).toBe(false)
     expect(canCopyForDisplay({ codec: 'hevc', profile: 'Main', pixelFormat: 'yuv420p' })).toBe(false)
     expect(canCopyForDisplay({ codec: 'mjpeg', pixelFormat: 'yuvj420p' })).toBe(false)
+  })
+})
+
+describe('buildAnalysisArgs', () => {
+
+  it('scales every camera to the analysis width, or between a floor and a ceiling without upscaling past the floor', () => {
+    const camera = source('rtsp://10.0.0.5/live')
+    expect(valueOf(buildAnalysisArgs({ source: camera, fps: 5, width: 640 }), '-vf')).toBe('fps=5,scale=640:-2')
+    expect(valueOf(buildAnalysisArgs({ source: camera, fps: 5, width: 1280, minWidth: 640 }), '-vf')).toBe("fps=5,scale='min(1280,max(640,iw))':-2")
   })
 })

@@ -2,6 +2,13 @@ export type DetailValue = string | number | boolean
 
 /** Details with a known meaning, in the order a reader wants them; the rest follow as the core sent them. */
 export const KNOWN_DETAILS = [
+  'plate',
+  'list',
+  'country',
+  'format',
+  'confidence',
+  'reads',
+  'agreeingReads',
   'class',
   'zone',
   'direction',
@@ -22,7 +29,7 @@ export const KNOWN_DETAILS = [
 export type KnownDetail = (typeof KNOWN_DETAILS)[number]
 
 /** Coordinates and other internals that mean nothing to an operator. */
-const HIDDEN_DETAILS = new Set(['centreX', 'centreY'])
+const HIDDEN_DETAILS = new Set(['centreX', 'centreY', 'hitId'])
 
 export function isKnownDetail(key: string): key is KnownDetail {
   return (KNOWN_DETAILS as readonly string[]).includes(key)
