@@ -91,5 +91,10 @@ describe('LAPI on a live camera', () => {
     expect(unpaid.details).toMatchObject({ plate: PLATE, list: 'Paiements horodateurs' })
     // Parking keeps no unmatched read: only the flagged plate, for the agent.
     expect(await alice.call('lapi.reads', {})).toMatchObject({ unmatchedKept: 0, hits: [{ plate: PLATE, eventId: unpaid.id }] })
+
+    // The agent checks the car and starts the FPS: the plate leaves the read log at once.
+    await olga.call('alerts.claim', { eventId: unpaid.id })
+    await olga.call('alerts.decide', { eventIds: [unpaid.id], decision: 'confirmed' })
+    expect((await alice.call('lapi.reads', {})).hits).toEqual([])
   })
 })

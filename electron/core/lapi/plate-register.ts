@@ -179,6 +179,11 @@ export class PlateRegister {
     await this.db.run('UPDATE lapi_hits SET event_id = ? WHERE id = ?', [eventId, hitId])
   }
 
+  /** Deletes the hit an alert was raised for, once a person has dealt with it. */
+  async closeHitOfEvent(eventId: number): Promise<void> {
+    await this.db.run('DELETE FROM lapi_hits WHERE event_id = ?', [eventId])
+  }
+
   private async recordHit(read: PlateRead, list: { id: number; name: string }): Promise<PlateHit> {
     const plate = normalisePlate(read.plate)
     const expiresAt = read.at + HIT_RETENTION_MS

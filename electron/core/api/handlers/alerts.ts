@@ -39,6 +39,9 @@ export function alertHandlers(
           details: { decision: input.decision, reason: input.reason ?? null, note: input.note ?? null, rule: alert.ruleId, burst: input.eventIds.length }
         })
         deps.alerts.onDidChange(alert)
+        // A parking check is over once an agent has decided it (FPS started, or the vehicle was in
+        // order): its plate leaves the read log at once (CNIL, pre-control of paid parking).
+        if (alert.kind === 'parking-unpaid' && alert.state !== 'escalated') await deps.plates.closeHitOfEvent(alert.id)
       }
       return decided
     },
