@@ -21,6 +21,8 @@ describe('LAPI within its legal frame, as a commune', () => {
     const bruno = await connect('bruno')
     expect((await alice.call('compliance.overview', {})).modules.find((m) => m.id === 'lapi-securite')?.state).toBe('FORBIDDEN')
     await refusal(unlockThroughDossier(alice, [alice, bruno], 'lapi-securite'))
+    // A plate rule may be drawn on the camera, but it is only a drawing: its module never runs.
+    await alice.call('analytics.saveScene', { cameraId: 'marche', scene: { rules: [{ id: 'plaques', name: 'Plaques signalées', kind: 'plate-watchlist' }] } })
     const refused = await refusal(alice.call('lapi.importHotlist', { name: 'Volés', moduleId: 'lapi-securite', reason: 'Liste reçue de la police nationale', text: 'AB-123-CD' }))
     expect(refused.code).toBe('FORBIDDEN')
     expect(refused.message).toMatch(/L233-1|police municipale|commune/i)

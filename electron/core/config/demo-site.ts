@@ -50,13 +50,24 @@ const GALERIE_SCENE: SceneInput = {
   rules: [{ id: 'densite-allee', name: 'Densité dans l’allée centrale', kind: 'crowd-density', zoneId: 'allee-centrale', thresholds: { low: 0.15, high: 0.3 } }]
 }
 
+/** Watch-list reading over the car park: forbidden to a commune, it shows the lock refusing it. */
+const PARKING_SCENE: SceneInput = {
+  rules: [{ id: 'plaques-signalees', name: 'Plaques signalées', kind: 'plate-watchlist', priority: 'high' }]
+}
+
+/** Paid-parking pre-control on a parked car: once unlocked, and with a rights list imported, it flags the car for an agent. */
+const STATIONNEMENT_SCENE: SceneInput = {
+  rules: [{ id: 'controle-stationnement', name: 'Contrôle du stationnement payant', kind: 'parking-control', minConfidence: 0.8, minReads: 2 }]
+}
+
 export const DEMO_CLIPS: readonly DemoClip[] = [
   { id: 'demo-parvis', name: 'Parvis de la mairie', assetPath: 'resources/media/intel_one-by-one-person-detection.mp4', transcode: 'auto', analytics: ['comptage-personnes', 'detection-objet-abandonne'], scene: PARVIS_SCENE },
-  { id: 'demo-parking', name: 'Parking du marché', assetPath: 'resources/media/intel_car-detection.mp4', transcode: 'auto', analytics: ['lapi-securite'] },
+  { id: 'demo-parking', name: 'Parking du marché', assetPath: 'resources/media/intel_car-detection.mp4', transcode: 'auto', analytics: ['lapi-securite'], scene: PARKING_SCENE },
   { id: 'demo-entrepot', name: 'Entrepôt municipal', assetPath: 'resources/media/derived/intel_worker-zone-detection.mp4', transcode: 'always', analytics: ['detection-intrusion'], scene: ENTREPOT_SCENE },
   { id: 'demo-galerie', name: 'Galerie commerciale', assetPath: 'resources/media/derived/intel_store-aisle-detection.mp4', transcode: 'always', analytics: ['foule-alertes'], scene: GALERIE_SCENE },
   { id: 'demo-couloir', name: 'Couloir de la médiathèque', assetPath: 'resources/media/derived/intel_face-demographics-walking.mp4', transcode: 'always', analytics: [] },
-  { id: 'demo-piste', name: 'Piste cyclable', assetPath: 'resources/media/derived/intel_person-bicycle-car-detection.mp4', transcode: 'always', analytics: [] }
+  { id: 'demo-piste', name: 'Piste cyclable', assetPath: 'resources/media/derived/intel_person-bicycle-car-detection.mp4', transcode: 'always', analytics: [] },
+  { id: 'demo-stationnement', name: 'Rue du Marché, stationnement payant', assetPath: 'resources/media/derived/fastalpr_test_image_zoom.mp4', transcode: 'always', analytics: ['lapi-stationnement'], scene: STATIONNEMENT_SCENE }
 ]
 
 export interface DemoSite {
