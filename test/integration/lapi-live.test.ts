@@ -27,21 +27,25 @@ describe('LAPI on a live camera', () => {
     await site.close()
   })
 
-  it('raises a watch-list hit for the State services, with the plate on the snapshot and the hit linked to its alert', async () => {
+  /** One camera on the parked car asking for `moduleId`, its plate rule saved, and an operator listening for events. */
+  async function startPlateSite(cameraId: string, moduleId: 'lapi-securite' | 'lapi-stationnement', deployer: 'police-nationale' | 'commune', kind: 'plate-watchlist' | 'parking-control') {
     site = await startTestSite({
-      cameras: [{ id: 'peage', name: 'Barrière du péage', source: PARKED_CAR, group: 'centre', analytics: ['lapi-securite'] }],
-      organisation: { name: 'Commissariat central', deployer: 'police-nationale' },
+      cameras: [{ id: cameraId, name: 'Caméra de lecture', source: PARKED_CAR, group: 'centre', analytics: [moduleId] }],
+      organisation: { name: deployer === 'commune' ? 'Commune de Belvédère' : 'Commissariat central', deployer },
       core: { detectorThreads: 1, recording: false }
     })
-    const alice = await site.connect('alice')
-    const bruno = await site.connect('bruno')
-    const olga = await site.connect('olga')
+    const [alice, bruno, olga] = await Promise.all([site.connect('alice'), site.connect('bruno'), site.connect('olga')])
     const pushed: AnalyticsEvent[] = []
     olga.on('events.onDidRaise', (event) => pushed.push(event))
+    await alice.call('analytics.saveScene', { cameraId, scene: sceneWith(kind) })
+    return { alice, bruno, olga, pushed }
+  }
 
-    await alice.call('analytics.saveScene', { cameraId: 'peage', scene: sceneWith('plate-watchlist') })
-    await unlockThroughDossier(alice, [alice, bruno], 'lapi-securite')
+  it('raises a watch-list hit for the State services, with the plate on the snapshot and the hit linked to its alert', async () => {
+    const { alice, bruno, olga, pushed } = await startPlateSite('peage', 'lapi-securite', 'police-nationale', 'plate-watchlist')
+    // The list first: a vehicle is checked once, against the lists of that moment.
     await alice.call('lapi.importHotlist', { name: 'Véhicules volés', moduleId: 'lapi-securite', reason: 'Diffusion du 29/11 de la direction départementale', text: `AB-123-CD\n${PLATE}` })
+    await unlockThroughDossier(alice, [alice, bruno], 'lapi-securite')
 
     const hit = await waitFor(() => pushed.find((event) => event.kind === 'plate-hit'), 'a watch-list hit', 120_000)
     expect(hit).toMatchObject({ cameraId: 'peage', ruleKind: 'plate-watchlist', moduleId: 'lapi-securite', priority: 'high', alert: true, hasSnapshot: true })
@@ -71,20 +75,9 @@ describe('LAPI on a live camera', () => {
   })
 
   it('flags a parked car missing from the parking-rights list for an agent to check', async () => {
-    site = await startTestSite({
-      cameras: [{ id: 'marche', name: 'Parking du marché', source: PARKED_CAR, group: 'centre', analytics: ['lapi-stationnement'] }],
-      organisation: { name: 'Commune de Belvédère', deployer: 'commune' },
-      core: { detectorThreads: 1, recording: false }
-    })
-    const alice = await site.connect('alice')
-    const bruno = await site.connect('bruno')
-    const olga = await site.connect('olga')
-    const pushed: AnalyticsEvent[] = []
-    olga.on('events.onDidRaise', (event) => pushed.push(event))
-
-    await alice.call('analytics.saveScene', { cameraId: 'marche', scene: sceneWith('parking-control') })
-    await unlockThroughDossier(alice, [alice, bruno], 'lapi-stationnement')
+    const { alice, bruno, olga, pushed } = await startPlateSite('marche', 'lapi-stationnement', 'commune', 'parking-control')
     await alice.call('lapi.importHotlist', { name: 'Paiements horodateurs', moduleId: 'lapi-stationnement', reason: 'Export horaire des horodateurs, contrôle FPS', text: 'AB-123-CD\nEF-456-GH' })
+    await unlockThroughDossier(alice, [alice, bruno], 'lapi-stationnement')
 
     const unpaid = await waitFor(() => pushed.find((event) => event.kind === 'parking-unpaid'), 'a parking check', 120_000)
     expect(unpaid).toMatchObject({ cameraId: 'marche', ruleKind: 'parking-control', moduleId: 'lapi-stationnement' })
