@@ -1,3 +1,4 @@
+import type { CloseRequest, TaskReply } from '../workers/worker-lifecycle'
 import type { PixelBox } from './lapi-types'
 import type { PlateResult, PlateReadTimings } from './plate-reader'
 
@@ -15,15 +16,6 @@ export interface PlateReadRequest {
   vehicles: PixelBox[]
 }
 
-/** Asks the worker to release its sessions and exit by itself, once its current frame is done. */
-export interface PlateCloseRequest {
-  kind: 'close'
-}
+export type PlateWorkerRequest = PlateReadRequest | CloseRequest
 
-export type PlateWorkerRequest = PlateReadRequest | PlateCloseRequest
-
-export type PlateWorkerReply =
-  | { kind: 'ready' }
-  | { kind: 'load-failed'; message: string }
-  | { kind: 'result'; taskId: number; plates: PlateResult[]; timings: PlateReadTimings }
-  | { kind: 'failed'; taskId: number; message: string }
+export type PlateWorkerReply = TaskReply<{ plates: PlateResult[]; timings: PlateReadTimings }>

@@ -3,6 +3,14 @@ import type { Worker } from 'node:worker_threads'
 /** What the model workers say once, after loading: ready, or why not. */
 export type LoadReply = { kind: 'ready' } | { kind: 'load-failed'; message: string }
 
+/** Everything a model worker says: its load, then one result or failure per task. */
+export type TaskReply<Result> = LoadReply | ({ kind: 'result'; taskId: number } & Result) | { kind: 'failed'; taskId: number; message: string }
+
+/** Asks a model worker to release its session and exit by itself, once its current task is done. */
+export interface CloseRequest {
+  kind: 'close'
+}
+
 /** Resolves when the worker has loaded its model; rejects with `what` and the worker's reason otherwise. */
 export function waitUntilReady(worker: Worker, what: string): Promise<void> {
   return new Promise((resolve, reject) => {

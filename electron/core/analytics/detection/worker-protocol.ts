@@ -1,3 +1,4 @@
+import type { CloseRequest, TaskReply } from '../../workers/worker-lifecycle'
 import type { Detection, DetectionTimings } from './detection-types'
 
 /** Given to each worker at start: which model to load. */
@@ -16,15 +17,6 @@ export interface DetectRequest {
   data: Uint8Array
 }
 
-/** Asks the worker to release its session and exit on its own, once its current frame is done. */
-export interface CloseRequest {
-  kind: 'close'
-}
-
 export type DetectorWorkerRequest = DetectRequest | CloseRequest
 
-export type DetectorWorkerReply =
-  | { kind: 'ready' }
-  | { kind: 'load-failed'; message: string }
-  | { kind: 'result'; taskId: number; detections: Detection[]; timings: DetectionTimings }
-  | { kind: 'failed'; taskId: number; message: string }
+export type DetectorWorkerReply = TaskReply<{ detections: Detection[]; timings: DetectionTimings }>
