@@ -8,6 +8,7 @@ import { AuditScreen } from './features/audit/AuditScreen'
 import { CamerasScreen } from './features/cameras/CamerasScreen'
 import { ComplianceScreen } from './features/compliance/ComplianceScreen'
 import { EventsScreen } from './features/events/EventsScreen'
+import { LapiScreen } from './features/lapi/LapiScreen'
 import { OrganisationScreen } from './features/organisation/OrganisationScreen'
 import { PlaybackScreen } from './features/playback/PlaybackScreen'
 import { RequisitionsScreen } from './features/playback/RequisitionsScreen'
@@ -33,6 +34,8 @@ function Screen({ route, detail }: HashLocation) {
       return <PlaybackScreen detail={detail} />
     case 'requisitions':
       return <RequisitionsScreen />
+    case 'lapi':
+      return <LapiScreen detail={detail} />
     case 'cameras':
       return <CamerasScreen />
     case 'users':

@@ -17,6 +17,7 @@ import './styles/scene.css'
 import './styles/events.css'
 import './styles/alerts.css'
 import './styles/playback.css'
+import './styles/lapi.css'
 
 // First thing: the desktop preload may post its MessagePort as soon as the page runs.
 const connecting: Promise<ConnectedApp> = connectToCore().then(createConnectedApp)

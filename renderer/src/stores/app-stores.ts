@@ -8,6 +8,7 @@ import { createCamerasStore, type CamerasStore } from './cameras-store'
 import { createComplianceStore, type ComplianceStore } from './compliance-store'
 import { createEventsStore, type EventsStore } from './events-store'
 import { createHoldsStore, type HoldsStore } from './holds-store'
+import { createLapiStore, type LapiStore } from './lapi-store'
 import { createMaskLiftsStore, type MaskLiftsStore } from './mask-lifts-store'
 import { createOverlaysStore, type OverlaysStore } from './overlays-store'
 import { createPlaybackViewStore, type PlaybackViewStore } from './playback-store'
@@ -34,6 +35,7 @@ export interface AppStores {
   playbackView: PlaybackViewStore
   alerts: AlertsStore
   alertHistory: AlertHistoryStore
+  lapi: LapiStore
 }
 
 /**
@@ -57,7 +59,8 @@ export function createAppStores(client: RpcClient): AppStores {
     maskLifts: createMaskLiftsStore(client),
     playbackView: createPlaybackViewStore(),
     alerts: createAlertsStore(client),
-    alertHistory: createAlertHistoryStore(client)
+    alertHistory: createAlertHistoryStore(client),
+    lapi: createLapiStore(client)
   }
 }
 
@@ -75,7 +78,7 @@ export interface StartOptions {
 /**
  * Loads what every screen shares and follows the core's events; returns the function that stops it
  * all. Run again after an unlock, so the screens come back with what changed meanwhile. Accounts, the
- * audit trail, compliance, scenes and the events journal load when their screen (or tile) asks.
+ * audit trail, compliance, scenes, the events journal and the plate lists load when their screen (or tile) asks.
  */
 export function startAppStores(stores: AppStores, options: StartOptions): () => void {
   const stops: Array<() => void> = []

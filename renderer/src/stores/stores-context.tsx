@@ -10,6 +10,7 @@ import type { CamerasState } from './cameras-store'
 import type { ComplianceState } from './compliance-store'
 import type { EventsState } from './events-store'
 import type { HoldsState } from './holds-store'
+import type { LapiState } from './lapi-store'
 import type { MaskLiftsState } from './mask-lifts-store'
 import type { OverlaysState } from './overlays-store'
 import type { PlaybackViewState } from './playback-store'
@@ -93,4 +94,8 @@ export function useAlerts<T>(selector: (state: AlertsState) => T): T {
 
 export function useAlertHistory<T>(selector: (state: AlertHistoryState) => T): T {
   return useStore(useStores().alertHistory, selector)
+}
+
+export function useLapi<T>(selector: (state: LapiState) => T): T {
+  return useStore(useStores().lapi, selector)
 }

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
-export type Screen = 'wall' | 'alerts' | 'events' | 'playback' | 'requisitions' | 'cameras' | 'users' | 'organisation' | 'audit' | 'compliance' | 'about'
+export type Screen = 'wall' | 'alerts' | 'events' | 'playback' | 'requisitions' | 'lapi' | 'cameras' | 'users' | 'organisation' | 'audit' | 'compliance' | 'about'
 
 /** What every screen shares: navigation, language switch, DÉMO banner, connection states. */
 export class AppShell {

@@ -5,7 +5,7 @@ import { useSession } from '../../stores/session-context'
 import { usePermission } from '../session/use-permission'
 import { hrefFor } from '../shell/use-hash-route'
 import { AlertHistory } from './AlertHistory'
-import { allowedTabs, tabFrom } from './alerts-tabs'
+import { alertIdFrom, allowedTabs, tabFrom } from './alerts-tabs'
 import { AlertQuality } from './AlertQuality'
 import { CueControls } from './CueControls'
 import { ReviewQueue } from './ReviewQueue'
@@ -22,6 +22,8 @@ export function AlertsScreen({ detail }: { detail: string | null }) {
   const username = useSession((state) => (state.phase.kind === 'signedIn' ? state.phase.session.user.username : ''))
   const openCount = useAlerts((state) => state.queue.length)
   const tab = tabFrom(detail, mayReview, mayJudgeQuality)
+  // #/alerts/123 (a link from the LAPI read log) opens the queue on that alert.
+  const focusId = alertIdFrom(detail)
   const [help, setHelp] = useState(false)
 
   const tabs = allowedTabs(mayReview, mayJudgeQuality)
@@ -62,7 +64,7 @@ export function AlertsScreen({ detail }: { detail: string | null }) {
               </span>
             ))}
           </p>
-          <ReviewQueue username={username} supervisor={mayJudgeQuality} onToggleHelp={() => setHelp((open) => !open)} />
+          <ReviewQueue username={username} supervisor={mayJudgeQuality} focusId={focusId} onToggleHelp={() => setHelp((open) => !open)} />
         </>
       ) : null}
       {tab === 'history' ? <AlertHistory /> : null}

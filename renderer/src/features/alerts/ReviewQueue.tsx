@@ -5,7 +5,7 @@ import type { Scene } from '../../../../electron/shared/scene'
 import { toShownError, type ShownError } from '../../api/errors'
 import { ErrorNote } from '../../components/ErrorNote'
 import { useFormatters } from '../../i18n/format'
-import { decidableBy, followSelection, stepSelection } from '../../stores/alert-order'
+import { decidableBy, followSelection, isOpen, stepSelection } from '../../stores/alert-order'
 import { useAlerts, useScenes } from '../../stores/stores-context'
 import { usePermission } from '../session/use-permission'
 import { useEventText } from '../events/use-event-text'
@@ -32,6 +32,8 @@ export interface ReviewQueueProps {
   supervisor: boolean
   /** The help opened by « ? » lives in the screen's toolbar. */
   onToggleHelp: () => void
+  /** An alert the address names (#/alerts/123): selected while open, shown in full once decided. */
+  focusId?: number | null
 }
 
 type Notice = { kind: 'done'; count: number } | { kind: 'error'; error: ShownError; action: 'claim' | 'decide' }
@@ -40,7 +42,7 @@ type Notice = { kind: 'done'; count: number } | { kind: 'error'; error: ShownErr
 const SETTLE_MS = 350
 
 /** The review queue: open alerts on the left, the selected one on the right with everything needed to decide. */
-export function ReviewQueue({ username, supervisor, onToggleHelp }: ReviewQueueProps) {
+export function ReviewQueue({ username, supervisor, onToggleHelp, focusId = null }: ReviewQueueProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   const words = useAlertText()
@@ -51,6 +53,7 @@ export function ReviewQueue({ username, supervisor, onToggleHelp }: ReviewQueueP
   const load = useAlerts((state) => state.load)
   const claim = useAlerts((state) => state.claim)
   const decide = useAlerts((state) => state.decide)
+  const getAlert = useAlerts((state) => state.get)
   const ensureScene = useScenes((state) => state.ensure)
   const scenesByCamera = useScenes((state) => state.byCamera)
   const mayPlayBack = usePermission('playback.view')
@@ -77,6 +80,28 @@ export function ReviewQueue({ username, supervisor, onToggleHelp }: ReviewQueueP
   const [opened, setOpened] = useState<Alert | null>(null)
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<Notice | null>(null)
+  const [focusError, setFocusError] = useState<{ id: number; error: ShownError } | null>(null)
+
+  // The alert a link named: once the queue is there, select it if still open, else show it in full.
+  const queueReady = status === 'ready'
+  useEffect(() => {
+    if (focusId === null || !queueReady) return
+    let current = true
+    setFocusError(null)
+    getAlert(focusId).then(
+      (alert) => {
+        if (!current) return
+        if (isOpen(alert)) select(alert.id)
+        else setOpened(alert)
+      },
+      (failure: unknown) => {
+        if (current) setFocusError({ id: focusId, error: toShownError(failure) })
+      }
+    )
+    return () => {
+      current = false
+    }
+  }, [focusId, queueReady, getAlert, select])
 
   // A refusal is about the alert it was made on: moving on clears it.
   useEffect(() => {
@@ -206,6 +231,13 @@ export function ReviewQueue({ username, supervisor, onToggleHelp }: ReviewQueueP
               {t('alerts.queue.retry')}
             </button>
           </div>
+        ) : null}
+        {focusError ? (
+          <ErrorNote
+            message={t('alerts.queue.focusFailed', { id: focusError.id, message: focusError.error.message })}
+            code={focusError.error.code}
+            testId="alert-focus-error"
+          />
         ) : null}
         {status === 'loading' && queue.length === 0 ? <p>{t('app.loading')}</p> : null}
         {status === 'ready' && queue.length === 0 ? (

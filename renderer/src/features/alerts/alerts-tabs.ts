@@ -11,6 +11,15 @@ export function tabFrom(detail: string | null, mayReview: boolean, mayJudgeQuali
   return allowed.find((tab) => tab === detail) ?? allowed[0] ?? 'queue'
 }
 
+/**
+ * The alert the address names (#/alerts/123), for the screens that link to one (the LAPI read log):
+ * the queue selects it while it is open, and shows it in full once decided. Null for a tab's name.
+ */
+export function alertIdFrom(detail: string | null): number | null {
+  if (detail === null || !/^[1-9][0-9]{0,14}$/u.test(detail)) return null
+  return Number(detail)
+}
+
 export type QualityPeriod = '7' | '30' | 'all'
 export const QUALITY_PERIODS: readonly QualityPeriod[] = ['7', '30', 'all']
 const DAY_MS = 24 * 60 * 60 * 1000

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Permission } from '../../../../electron/shared/accounts'
 
-export const ROUTES = ['wall', 'alerts', 'events', 'playback', 'requisitions', 'cameras', 'users', 'organisation', 'audit', 'compliance', 'about'] as const
+export const ROUTES = ['wall', 'alerts', 'events', 'playback', 'requisitions', 'lapi', 'cameras', 'users', 'organisation', 'audit', 'compliance', 'about'] as const
 export type Route = (typeof ROUTES)[number]
 
 /** A screen, and what within it the address names (#/compliance/comptage-personnes → the dossier). */
@@ -22,6 +22,8 @@ const ROUTE_PERMISSION: Record<Route, Permission | readonly Permission[] | null>
   playback: 'playback.view',
   // Legal holds and mask lifts: supervisors, and the DPO who watches no recording.
   requisitions: ['recording.hold', 'mask.lift'],
+  // Plate lists and the read log: the few people the deployer authorises for LAPI.
+  lapi: ['lapi.manage', 'lapi.reads'],
   cameras: 'camera.configure',
   users: 'account.manage',
   organisation: 'organisation.manage',

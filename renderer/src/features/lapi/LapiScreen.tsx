@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next'
+import { usePermission } from '../session/use-permission'
+import { hrefFor } from '../shell/use-hash-route'
+import { HotlistsPanel } from './HotlistsPanel'
+import { allowedLapiTabs, lapiTabFrom } from './lapi-tabs'
+import { ReadsPanel } from './ReadsPanel'
+
+/**
+ * « LAPI »: the plate lists of the two purposes (watch lists for the State services, parking rights for
+ * a commune), and the read log of what was retained. For the few people the deployer authorises.
+ */
+export function LapiScreen({ detail }: { detail: string | null }) {
+  const { t } = useTranslation()
+  const mayManage = usePermission('lapi.manage')
+  const mayRead = usePermission('lapi.reads')
+  const tabs = allowedLapiTabs(mayManage, mayRead)
+  const tab = lapiTabFrom(detail, mayManage, mayRead)
+
+  return (
+    <section className="admin-screen lapi-screen" aria-labelledby="lapi-title" data-testid="lapi-screen" data-tab={tab}>
+      <div className="screen-header">
+        <h1 id="lapi-title" className="screen-title">
+          {t('lapi.title')}
+        </h1>
+      </div>
+      <p className="screen-intro">{t('lapi.intro')}</p>
+      {tabs.length > 1 ? (
+        <nav className="lapi-tabs" aria-label={t('lapi.tabs.label')}>
+          {tabs.map((name) => (
+            <a
+              key={name}
+              href={hrefFor('lapi', name === tabs[0] ? undefined : name)}
+              className="lapi-tabs__tab"
+              aria-current={tab === name ? 'page' : undefined}
+              data-testid={`lapi-tab-${name}`}
+            >
+              {t(`lapi.tabs.${name}`)}
+            </a>
+          ))}
+        </nav>
+      ) : null}
+      {tab === 'lists' ? <HotlistsPanel /> : <ReadsPanel />}
+    </section>
+  )
+}
