@@ -2,7 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { DPO, OPERATOR, SUPERVISOR, unlockModule } from './fixtures/intrusion'
 import { ADMIN, startVigieHost, type Account, type VigieHost } from './fixtures/vigie-host'
+import { AlertsPage } from './pages/alerts-page'
 import { LapiPage } from './pages/lapi-page'
 import { SessionPage } from './pages/session-page'
 
@@ -152,5 +154,49 @@ test('for the police nationale, a security watch list is accepted and parking is
     await expect(page.locator('body')).not.toContainText('GH-789-JK')
   } finally {
     await police.stop()
+  }
+})
+
+test('a parked car missing from the parking rights reaches the operator’s queue with its plate, and the read log opens its alert', async ({ page, browser }) => {
+  test.setTimeout(240_000)
+  // The demo site's « Rue du Marché » camera watches a parked car (plate 5AU5341) with a paid-parking rule.
+  const site = await startVigieHost({ accounts: [ADMIN, SUPERVISOR, DPO, OPERATOR] })
+  try {
+    await page.goto(site.url)
+    await new SessionPage(page).login(SUPERVISOR.name, SUPERVISOR.password)
+    const lapi = new LapiPage(page)
+    await lapi.open()
+    await lapi.fillImport({ name: 'Paiements de la matinée', purpose: 'lapi-stationnement', reason: 'Export des paiements de l’horodateur, régie du stationnement', text: 'AB-123-CD\nEF-456-GH' })
+    await lapi.submitImport()
+    await expect(page.getByTestId('lapi-import-done')).toHaveAttribute('data-entries', '2')
+    await lapi.closeImport()
+    expect(await unlockModule(page, 'lapi-stationnement')).toEqual([true, 'UNLOCKED'])
+
+    // The operator's queue: the alert, its plate and the list it is missing from.
+    const operatorContext = await browser.newContext()
+    const operatorPage = await operatorContext.newPage()
+    await operatorPage.goto(site.url)
+    await new SessionPage(operatorPage).login(OPERATOR.name, OPERATOR.password)
+    const alerts = new AlertsPage(operatorPage)
+    await alerts.open()
+    await alerts.waitForAlert(180_000)
+    const row = alerts.selectedRow()
+    await expect(row).toHaveAttribute('data-camera-id', 'demo-stationnement')
+    await expect(row).toContainText('Stationnement à contrôler')
+    await expect(alerts.detail()).toContainText('5AU5341')
+    await expect(alerts.detail()).toContainText('Paiements de la matinée')
+    await expect(operatorPage.getByTestId('alert-snapshot').locator('img')).toBeVisible()
+    const alertId = await alerts.selectedId()
+    await operatorContext.close()
+
+    // The supervisor's read log holds the hit, within its retention, and opens its alert.
+    await lapi.openTab('reads')
+    const hit = page.locator(`[data-testid^="lapi-hit-"][data-event-id="${alertId}"]`)
+    await expect(hit).toContainText('5AU5341')
+    await hit.locator('[data-testid^="lapi-hit-alert-"]').click()
+    await expect(page).toHaveURL(new RegExp(`#/alerts/${alertId}$`))
+    await expect(page.getByTestId('alert-detail')).toHaveAttribute('data-alert-id', String(alertId))
+  } finally {
+    await site.stop()
   }
 })
