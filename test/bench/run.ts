@@ -2,6 +2,7 @@ import { benchAnalytics } from './analytics'
 import { benchAudit } from './audit'
 import { benchIngest } from './ingest'
 import { benchLapi } from './lapi'
+import { benchLapiLive } from './lapi-live'
 import { benchRecording } from './recording'
 import { benchReview } from './review'
 
@@ -15,7 +16,8 @@ const BENCHMARKS: Record<string, (argv: string[]) => Promise<Record<string, unkn
   analytics: benchAnalytics,
   recording: benchRecording,
   review: benchReview,
-  lapi: benchLapi
+  lapi: benchLapi,
+  'lapi-live': benchLapiLive
 }
 
 const [name, ...rest] = process.argv.slice(2)

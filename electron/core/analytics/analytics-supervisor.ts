@@ -4,7 +4,7 @@ import type { Scene } from '../../shared/scene'
 import type { DirectoryCamera } from '../config/camera-directory'
 import { AnalysisFeed } from './analysis-feed'
 import type { PlateDecision } from '../lapi/plate-stage'
-import type { FramePlateReader } from '../lapi/shared-plate-reader'
+import { PlateReaderUnavailableError, type FramePlateReader } from '../lapi/shared-plate-reader'
 import { CameraPipeline, type EventModelInfo, type FrameDetector, type PipelineEvent, type PipelinePlates } from './camera-pipeline'
 
 /** The compliance lock's answer for one module on one camera. */
@@ -79,6 +79,9 @@ export class AnalyticsSupervisor {
   /** Why the detector could not start, shown in every running module's status until it does. */
   private detectorProblem: string | null = null
   private detectorFailedAt = 0
+  /** The same for the plate reader, which only plate modules need. */
+  private plateProblem: string | null = null
+  private plateFailedAt = 0
   private readonly now: () => number
 
   constructor(private readonly options: AnalyticsSupervisorOptions) {
@@ -134,7 +137,7 @@ export class AnalyticsSupervisor {
         const verdict: GateVerdict =
           this.options.ffmpegPath === null
             ? { allowed: false, reason: 'ffmpeg est introuvable' }
-            : (this.detectorUnavailable() ?? (await this.options.gate.canRun(moduleId, camera.id)))
+            : (this.detectorUnavailable() ?? this.plateReaderUnavailable(moduleId) ?? (await this.options.gate.canRun(moduleId, camera.id)))
         if (verdict.allowed) allowed.push(moduleId)
         if (verdict.allowed && verdict.countsOnly) countsOnly.add(moduleId)
         this.setStatus(camera.id, moduleId, verdict.allowed, verdict.allowed ? RUNNING : verdict.reason)
@@ -240,13 +243,24 @@ export class AnalyticsSupervisor {
     return {
       reader: plates.reader,
       onDecision: (decision) => plates.onDecision(cameraId, decision),
-      // The same failure repeats on every frame (a model missing…): logged when it changes only.
       onError: (error) => {
+        // A reader that cannot start stops the plate modules, with the reason in their status, and
+        // is tried again later; a frame that fails is logged when the failure changes, not each time.
+        if (error instanceof PlateReaderUnavailableError) {
+          this.plateProblem = error.message
+          this.plateFailedAt = this.now()
+          void this.reconcile()
+        }
         if (error.message === lastProblem) return
         lastProblem = error.message
         this.options.log?.(`[detect:${cameraId}] plate reading failed: ${error.message}`)
       }
     }
+  }
+
+  private plateReaderUnavailable(moduleId: ModuleId): GateVerdict | null {
+    if (!moduleId.startsWith('lapi-') || this.plateProblem === null || this.now() - this.plateFailedAt >= DETECTOR_RETRY_MS) return null
+    return { allowed: false, reason: `Lecteur de plaques indisponible : ${this.plateProblem}` }
   }
 
   /** After a failed start, the detector is tried again only every DETECTOR_RETRY_MS (the model may have been fetched since). */

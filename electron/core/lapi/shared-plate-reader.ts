@@ -26,6 +26,11 @@ interface Task {
 
 const CLOSE_GRACE_MS = 10_000
 
+/** The reader could not start (a model missing or unreadable): no frame can be read until that is fixed. */
+export class PlateReaderUnavailableError extends Error {
+  override readonly name = 'PlateReaderUnavailableError'
+}
+
 /**
  * The app's one plate reader: a worker thread with the plate detector and the OCR, started when the
  * first camera with a plate rule needs it (a site without LAPI loads neither model). Frames are read
@@ -74,15 +79,20 @@ export class SharedPlateReader implements FramePlateReader {
   }
 
   private async start(): Promise<Worker> {
-    // Checked here so that a missing model gives one clear message instead of a worker's stack.
-    requireModelFile(this.options.modelsDir, loadPlateDetectorManifest(this.options.modelsDir, DEFAULT_PLATE_DETECTOR_ID))
-    requireModelFile(this.options.modelsDir, loadPlateOcrManifest(this.options.modelsDir, DEFAULT_PLATE_OCR_ID).manifest)
+    const unavailable = (error: unknown): PlateReaderUnavailableError => new PlateReaderUnavailableError(error instanceof Error ? error.message : String(error))
+    try {
+      // Checked here so that a missing model gives one clear message instead of a worker's stack.
+      requireModelFile(this.options.modelsDir, loadPlateDetectorManifest(this.options.modelsDir, DEFAULT_PLATE_DETECTOR_ID))
+      requireModelFile(this.options.modelsDir, loadPlateOcrManifest(this.options.modelsDir, DEFAULT_PLATE_OCR_ID).manifest)
+    } catch (error) {
+      throw unavailable(error)
+    }
     const worker = launchWorker('plate-reader-worker', { modelsDir: this.options.modelsDir }, this.options.bundledWorkersDir)
     try {
       await waitUntilReady(worker, 'Le lecteur de plaques n’a pas pu charger ses modèles')
     } catch (error) {
       await worker.terminate()
-      throw error
+      throw unavailable(error)
     }
     worker.on('message', (reply: PlateWorkerReply) => {
       if (reply.kind !== 'result' && reply.kind !== 'failed') return

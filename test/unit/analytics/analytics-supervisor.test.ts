@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ModuleId } from '../../../electron/shared/compliance'
-import { EMPTY_SCENE } from '../../../electron/shared/scene'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { EMPTY_SCENE, SceneSchema } from '../../../electron/shared/scene'
+import { SharedPlateReader } from '../../../electron/core/lapi/shared-plate-reader'
 import { AnalyticsSupervisor, type ModuleGate } from '../../../electron/core/analytics/analytics-supervisor'
 import { guardedProcessCount } from '../../../electron/core/ingest/child-process-guard'
 import type { DirectoryCamera } from '../../../electron/core/config/camera-directory'
@@ -93,5 +97,28 @@ describe('AnalyticsSupervisor', () => {
     await supervisor.start()
     expect(supervisor.snapshot().every((status) => !status.running)).toBe(true)
     expect(guardedProcessCount()).toBe(before)
+  })
+
+  it('stops plate modules while the plate reader cannot start, says why, and leaves the other modules running', async () => {
+    const gate = new ManualGate()
+    gate.allowed.add('parvis/lapi-stationnement')
+    gate.allowed.add('parvis/comptage-personnes')
+    const cameras = [await camera(['lapi-stationnement', 'comptage-personnes'])]
+    const scene = SceneSchema.parse({ rules: [{ id: 'controle', name: 'Contrôle', kind: 'parking-control' }] })
+    const reader = new SharedPlateReader({ modelsDir: mkdtempSync(join(tmpdir(), 'vigie-no-models-')) })
+    supervisor = new AnalyticsSupervisor({
+      ffmpegPath: ffmpegForTests(),
+      gate,
+      cameras: () => cameras,
+      intervalMs: 100,
+      ...withoutDetection,
+      scene: () => scene,
+      plates: { reader, onDecision: () => undefined }
+    })
+    await supervisor.start()
+    const statusOf = (moduleId: ModuleId) => supervisor?.snapshot().find((status) => status.moduleId === moduleId)
+    await waitFor(() => statusOf('lapi-stationnement')?.running === false || undefined, 'the plate module stopped', 20_000)
+    expect(statusOf('lapi-stationnement')?.reason).toMatch(/^Lecteur de plaques indisponible : .*lpd-yunet/i)
+    expect(statusOf('comptage-personnes')).toMatchObject({ running: true })
   })
 })
