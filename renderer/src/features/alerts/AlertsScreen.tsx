@@ -10,6 +10,7 @@ import { AlertQuality } from './AlertQuality'
 import { CueControls } from './CueControls'
 import { ReviewQueue } from './ReviewQueue'
 import { ShortcutKeys, ShortcutsDialog } from './Shortcuts'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 /**
  * « Alertes »: the queue every alert waits in until a person decides it, the history of what was
@@ -30,10 +31,7 @@ export function AlertsScreen({ detail }: { detail: string | null }) {
 
   return (
     <section className="admin-screen alerts-screen" aria-labelledby="alerts-title" data-tab={tab}>
-      <div className="screen-header">
-        <h1 id="alerts-title" className="screen-title">
-          {t('alerts.title')}
-        </h1>
+      <ScreenHeader titleId="alerts-title" title={t('alerts.title')}>
         {mayReview ? (
           <div className="alerts-screen__tools">
             <CueControls />
@@ -42,7 +40,7 @@ export function AlertsScreen({ detail }: { detail: string | null }) {
             </button>
           </div>
         ) : null}
-      </div>
+      </ScreenHeader>
       <nav className="alerts-tabs" aria-label={t('alerts.tabs.label')}>
         {tabs.map((name) => (
           <a key={name} href={hrefFor('alerts', name === 'queue' ? undefined : name)} className="alerts-tabs__tab" aria-current={tab === name ? 'page' : undefined} data-testid={`alerts-tab-${name}`}>

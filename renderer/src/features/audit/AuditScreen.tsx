@@ -7,6 +7,7 @@ import { filterValuesFrom, toAuditSearch } from './audit-filters'
 import { AuditFilters } from './AuditFilters'
 import { AuditTable } from './AuditTable'
 import { AuditVerify } from './AuditVerify'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 /** The audit trail for supervisors and the DPO: search, read, check the chain, export. */
 export function AuditScreen() {
@@ -25,12 +26,7 @@ export function AuditScreen() {
 
   return (
     <section className="admin-screen" aria-labelledby="audit-title">
-      <div className="screen-header">
-        <h1 id="audit-title" className="screen-title">
-          {t('audit.title')}
-        </h1>
-      </div>
-      <p className="screen-intro">{t('audit.intro')}</p>
+      <ScreenHeader titleId="audit-title" title={t('audit.title')} intro={t('audit.intro')} />
       <AuditFilters initial={filterValuesFrom(search)} onApply={(values) => void apply(toAuditSearch(values))} />
       <div className="audit-toolbar">
         <AuditVerify />

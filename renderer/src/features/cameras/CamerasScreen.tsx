@@ -11,6 +11,7 @@ import { DetectorChoice } from './DetectorChoice'
 import { RecordingPolicyDialog } from './RecordingPolicyDialog'
 import { RemoveCameraDialog } from './RemoveCameraDialog'
 import { StoragePanel } from './StoragePanel'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 /** Recording states move on (bytes, oldest image): asked again this often while the screen is open. */
 const RECORDING_REFRESH_MS = 15_000
@@ -42,15 +43,11 @@ export function CamerasScreen() {
 
   return (
     <section className="admin-screen" aria-labelledby="cameras-title">
-      <div className="screen-header">
-        <h1 id="cameras-title" className="screen-title">
-          {t('cameras.title')}
-        </h1>
+      <ScreenHeader titleId="cameras-title" title={t('cameras.title')} intro={t('cameras.intro')}>
         <button type="button" className="button button--primary" onClick={() => setFormTarget({ mode: 'add' })} data-testid="camera-add">
           {t('cameras.add')}
         </button>
-      </div>
-      <p className="screen-intro">{t('cameras.intro')}</p>
+      </ScreenHeader>
       <DetectorChoice />
       {demoShown ? (
         <p className="note note--demo" data-testid="cameras-demo-note">

@@ -6,6 +6,7 @@ import { ModuleFamilies } from './ModuleFamilies'
 import { RegisterExport } from './RegisterExport'
 import { RulePackSummary } from './RulePackSummary'
 import { RulePacksPanel } from './RulePacksPanel'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 /** Every module of the rule pack for this deployer, and the register for an inspection. */
 export function ComplianceOverview() {
@@ -17,12 +18,7 @@ export function ComplianceOverview() {
 
   return (
     <section className="admin-screen compliance-screen" aria-labelledby="compliance-title" data-testid="compliance-overview" data-status={status}>
-      <div className="screen-header">
-        <h1 id="compliance-title" className="screen-title">
-          {t('compliance.title')}
-        </h1>
-      </div>
-      <p className="screen-intro">{t('compliance.intro')}</p>
+      <ScreenHeader titleId="compliance-title" title={t('compliance.title')} intro={t('compliance.intro')} />
       {error ? <ErrorNote message={t('compliance.loadFailed', { message: error.message })} code={error.code} testId="compliance-error" /> : null}
       {status === 'loading' && !overview ? <p>{t('app.loading')}</p> : null}
       {overview ? (

@@ -12,6 +12,7 @@ import { DossierHistory } from './DossierHistory'
 import { DossierSummary } from './DossierSummary'
 import { ModuleConditions } from './ModuleConditions'
 import { RequirementsList } from './RequirementsList'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 /** One module's dossier: requirements, documents, approvals and history. */
 export function DossierView({ moduleId }: { moduleId: ModuleId }) {
@@ -34,12 +35,9 @@ export function DossierView({ moduleId }: { moduleId: ModuleId }) {
         <span aria-hidden="true">← </span>
         {t('compliance.dossier.back')}
       </a>
-      <div className="screen-header">
-        <h1 id="dossier-title" className="screen-title">
-          {t('compliance.dossier.title', { name: t(`compliance.modules.${moduleId}`) })}
-        </h1>
+      <ScreenHeader titleId="dossier-title" title={t('compliance.dossier.title', { name: t(`compliance.modules.${moduleId}`) })}>
         {shown.status === 'ready' ? <ModuleStateBadge state={shown.dossier.module.state} testId="dossier-state" /> : null}
-      </div>
+      </ScreenHeader>
       {shown.status === 'loading' ? <p>{t('app.loading')}</p> : null}
       {shown.status === 'error' ? (
         <ErrorNote message={t('compliance.dossier.loadFailed', { message: shown.error.message })} code={shown.error.code} testId="dossier-error" />

@@ -8,6 +8,7 @@ import { EventDetailDialog } from './EventDetailDialog'
 import { EventFiltersBar } from './EventFiltersBar'
 import { EventsTable } from './EventsTable'
 import { useEventText } from './use-event-text'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 /** The analytics events journal: alerts as they are raised, filtered by camera and type, with their images. */
 export function EventsScreen() {
@@ -42,16 +43,12 @@ export function EventsScreen() {
 
   return (
     <section className="admin-screen events-screen" aria-labelledby="events-title">
-      <div className="screen-header">
-        <h1 id="events-title" className="screen-title">
-          {t('events.title')}
-        </h1>
+      <ScreenHeader titleId="events-title" title={t('events.title')} intro={t('events.intro')}>
         <span className="events-live" data-testid="events-live">
           <span className="events-live__dot" aria-hidden="true" />
           {t('events.live')}
         </span>
-      </div>
-      <p className="screen-intro">{t('events.intro')}</p>
+      </ScreenHeader>
       <EventFiltersBar filters={filters} cameras={cameras} onChange={(next) => void apply(next)} />
       {error ? <ErrorNote message={t('events.loadFailed', { message: error.message })} code={error.code} testId="events-error" /> : null}
       <div className="audit-results" data-testid="events-results" data-status={status} aria-busy={status === 'loading'}>

@@ -4,6 +4,7 @@ import { hrefFor } from '../shell/use-hash-route'
 import { HotlistsPanel } from './HotlistsPanel'
 import { allowedLapiTabs, lapiTabFrom } from './lapi-tabs'
 import { ReadsPanel } from './ReadsPanel'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 /**
  * « LAPI »: the plate lists of the two purposes (watch lists for the State services, parking rights for
@@ -18,12 +19,7 @@ export function LapiScreen({ detail }: { detail: string | null }) {
 
   return (
     <section className="admin-screen lapi-screen" aria-labelledby="lapi-title" data-testid="lapi-screen" data-tab={tab}>
-      <div className="screen-header">
-        <h1 id="lapi-title" className="screen-title">
-          {t('lapi.title')}
-        </h1>
-      </div>
-      <p className="screen-intro">{t('lapi.intro')}</p>
+      <ScreenHeader titleId="lapi-title" title={t('lapi.title')} intro={t('lapi.intro')} />
       {tabs.length > 1 ? (
         <nav className="lapi-tabs" aria-label={t('lapi.tabs.label')}>
           {tabs.map((name) => (

@@ -5,6 +5,7 @@ import { useApi } from '../../api/api-context'
 import { toShownError, type ShownError } from '../../api/errors'
 import { ErrorNote } from '../../components/ErrorNote'
 import { OrganisationForm } from './OrganisationForm'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 type LoadState = { status: 'loading' } | { status: 'ready'; organisation: Organisation } | { status: 'error'; error: ShownError }
 
@@ -31,12 +32,7 @@ export function OrganisationScreen() {
 
   return (
     <section className="admin-screen admin-screen--narrow" aria-labelledby="organisation-title">
-      <div className="screen-header">
-        <h1 id="organisation-title" className="screen-title">
-          {t('organisation.title')}
-        </h1>
-      </div>
-      <p className="screen-intro">{t('organisation.intro')}</p>
+      <ScreenHeader titleId="organisation-title" title={t('organisation.title')} intro={t('organisation.intro')} />
       {state.status === 'loading' ? <p>{t('app.loading')}</p> : null}
       {state.status === 'error' ? (
         <ErrorNote message={t('organisation.loadFailed', { message: state.error.message })} code={state.error.code} />

@@ -9,6 +9,7 @@ import { HoldsPanel } from './HoldsPanel'
 import { MaskLiftsPanel } from './MaskLiftsPanel'
 import { PlaceHoldDialog, type CameraChoice } from './PlaceHoldDialog'
 import { playbackHref } from './playback-route'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 /** A hold placed from here, without a timeline, covers the last quarter of an hour by default. */
 const DEFAULT_HOLD_MS = 15 * 60_000
@@ -49,12 +50,7 @@ export function RequisitionsScreen() {
 
   return (
     <section className="admin-screen" aria-labelledby="requisitions-title" data-testid="requisitions-screen">
-      <div className="screen-header">
-        <h1 id="requisitions-title" className="screen-title">
-          {t('requisitions.title')}
-        </h1>
-      </div>
-      <p className="screen-intro">{t('requisitions.intro')}</p>
+      <ScreenHeader titleId="requisitions-title" title={t('requisitions.title')} intro={t('requisitions.intro')} />
       <div className="requisitions">
         {mayListHolds ? (
           <HoldsPanel

@@ -6,6 +6,7 @@ import { useUsers } from '../../stores/stores-context'
 import { ResetPasswordDialog } from './ResetPasswordDialog'
 import { UserFormDialog, type UserFormTarget } from './UserFormDialog'
 import { UsersTable } from './UsersTable'
+import { ScreenHeader } from '../../components/ScreenHeader'
 
 export function UsersScreen() {
   const { t } = useTranslation()
@@ -23,15 +24,11 @@ export function UsersScreen() {
 
   return (
     <section className="admin-screen" aria-labelledby="users-title">
-      <div className="screen-header">
-        <h1 id="users-title" className="screen-title">
-          {t('users.title')}
-        </h1>
+      <ScreenHeader titleId="users-title" title={t('users.title')} intro={t('users.intro')}>
         <button type="button" className="button button--primary" onClick={() => setFormTarget({ mode: 'create' })} data-testid="user-add">
           {t('users.add')}
         </button>
-      </div>
-      <p className="screen-intro">{t('users.intro')}</p>
+      </ScreenHeader>
       {error ? <ErrorNote message={t('users.loadFailed', { message: error.message })} code={error.code} /> : null}
       {status === 'loading' && users.length === 0 ? <p>{t('app.loading')}</p> : null}
       {status === 'ready' && users.length === 0 ? <p className="empty-state">{t('users.empty')}</p> : null}
