@@ -120,7 +120,11 @@ export const RULE_PARAMETERS = {
     hysteresisPx: pixels.default(8)
   },
   'plate-watchlist': PLATE_RULE_PARAMETERS,
-  'parking-control': PLATE_RULE_PARAMETERS
+  'parking-control': {
+    ...PLATE_RULE_PARAMETERS,
+    /** A vehicle is checked only once it has been in view this long: time to reach the meter or pay by phone. */
+    graceSeconds: seconds.default(0)
+  }
 } as const
 
 export type RuleKind = keyof typeof RULE_PARAMETERS

@@ -89,6 +89,7 @@ export class PlateStage {
       id: rule.id,
       minConfidence: rule.minConfidence,
       minReads: rule.minReads,
+      graceMs: rule.kind === 'parking-control' ? rule.graceSeconds * 1000 : 0,
       zone: this.zones[index]?.map((point) => ({ x: point.x * frame.width, y: point.y * frame.height })) ?? null
     }))
   }

@@ -8,6 +8,8 @@ export interface PlateRuleSpec {
   id: string
   minConfidence: number
   minReads: number
+  /** How long a passage must have lasted before the rule decides on it (ms). */
+  graceMs: number
   /** The reading area; null reads the whole image. */
   zone: readonly Point[] | null
 }
@@ -36,6 +38,7 @@ export interface VehiclePlatesOptions {
 
 interface Passage {
   trackId: number | null
+  firstSeenAt: number
   lastSeenAt: number
   plateBox: PixelBox
   vehicleBox: PixelBox | null
@@ -102,7 +105,7 @@ export class VehiclePlates {
       const plateBox = boxOfCorners(plate)
       const vehicle = this.vehicleOf(plate, plateBox, vehicles)
       const key = vehicle ? `v${vehicle.trackId}` : this.lonePassageFor(plateBox)
-      const passage = this.passages.get(key) ?? { trackId: vehicle?.trackId ?? null, lastSeenAt: at, plateBox, vehicleBox: null, decided: new Set<string>() }
+      const passage = this.passages.get(key) ?? { trackId: vehicle?.trackId ?? null, firstSeenAt: at, lastSeenAt: at, plateBox, vehicleBox: null, decided: new Set<string>() }
       passage.lastSeenAt = at
       passage.plateBox = plateBox
       passage.vehicleBox = vehicle?.box ?? null
@@ -111,7 +114,8 @@ export class VehiclePlates {
       touched.add(key)
     }
     const decisions: DecidedPlate[] = []
-    for (const key of touched) decisions.push(...this.decide(key, this.passages.get(key) as Passage))
+    // A passage still in its grace period is decided on a later frame where its plate is read again.
+    for (const key of touched) decisions.push(...this.decide(key, this.passages.get(key) as Passage, at))
     this.forgetOld(at)
     return decisions
   }
@@ -121,7 +125,7 @@ export class VehiclePlates {
     return this.passages.size
   }
 
-  private decide(key: string, passage: Passage): DecidedPlate[] {
+  private decide(key: string, passage: Passage, at: number): DecidedPlate[] {
     const plate = this.voter.result(key)
     if (!plate || plate.format === 'unknown') return []
     const centre = centreOf(passage.plateBox)
@@ -130,6 +134,7 @@ export class VehiclePlates {
       if (passage.decided.has(rule.id)) continue
       if (rule.zone !== null && !pointInPolygon(centre, rule.zone)) continue
       if (plate.reads < rule.minReads || plate.confidence < rule.minConfidence) continue
+      if (at - passage.firstSeenAt < rule.graceMs) continue
       passage.decided.add(rule.id)
       decisions.push({ ruleId: rule.id, trackId: passage.trackId, plate, plateBox: passage.plateBox, vehicleBox: passage.vehicleBox })
     }

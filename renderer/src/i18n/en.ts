@@ -989,7 +989,8 @@ export const en: Messages = {
       minHoldSeconds: 'Time a level must hold',
       inDirection: 'Direction counted as entering',
       minConfidence: 'Minimum read confidence',
-      minReads: 'Minimum reads of the vehicle'
+      minReads: 'Minimum reads of the vehicle',
+      graceSeconds: 'Grace period before the check'
     },
     parameterHints: {
       classes: 'Detected objects of other classes are ignored by this rule.',
@@ -1016,7 +1017,8 @@ export const en: Messages = {
       minHoldSeconds: 'A new level must hold this long before it is reported.',
       inDirection: 'Side A is on the left of the line looking along the arrow.',
       minConfidence: 'A plate is checked against the lists only once the vote over the vehicle’s frames reaches this confidence (0.8: 80 %).',
-      minReads: 'Frames of the vehicle on which the plate must have been read before it is checked.'
+      minReads: 'Frames of the vehicle on which the plate must have been read before it is checked.',
+      graceSeconds: 'A vehicle is checked only once it has been in view this long: time to reach the meter or pay by phone.'
     },
     discard: {
       title: 'Discard the changes?',

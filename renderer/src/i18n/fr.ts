@@ -1007,7 +1007,8 @@ export const fr = {
       minHoldSeconds: 'Durée de maintien d’un niveau',
       inDirection: 'Sens compté comme entrée',
       minConfidence: 'Confiance minimale de la lecture',
-      minReads: 'Lectures minimales du véhicule'
+      minReads: 'Lectures minimales du véhicule',
+      graceSeconds: 'Délai de grâce avant contrôle'
     },
     parameterHints: {
       classes: 'Les objets détectés des autres classes sont ignorés par cette règle.',
@@ -1034,7 +1035,8 @@ export const fr = {
       minHoldSeconds: 'Un nouveau niveau doit tenir ce temps avant d’être signalé.',
       inDirection: 'Le côté A est à gauche de la ligne dans le sens de la flèche.',
       minConfidence: 'Une plaque n’est comparée aux listes que si le vote sur les images du véhicule atteint cette confiance (0,8 : 80 %).',
-      minReads: 'Nombre d’images du véhicule sur lesquelles la plaque doit avoir été lue avant d’être comparée.'
+      minReads: 'Nombre d’images du véhicule sur lesquelles la plaque doit avoir été lue avant d’être comparée.',
+      graceSeconds: 'Un véhicule n’est contrôlé qu’après être resté ce temps en vue : le temps de rejoindre l’horodateur ou de payer par téléphone.'
     },
     discard: {
       title: 'Abandonner les modifications ?',

@@ -23,7 +23,7 @@ function plateAt(text: string, x: number, y: number, confidence = 0.95, vehicleI
   }
 }
 
-const rule = (overrides: Partial<PlateRuleSpec> = {}): PlateRuleSpec => ({ id: 'lecture', minConfidence: 0.8, minReads: 2, zone: null, ...overrides })
+const rule = (overrides: Partial<PlateRuleSpec> = {}): PlateRuleSpec => ({ id: 'lecture', minConfidence: 0.8, minReads: 2, graceMs: 0, zone: null, ...overrides })
 const car = (trackId: number, x = 100) => ({ trackId, box: { x1: x, y1: 100, x2: x + 200, y2: 260 } })
 
 describe('plates gathered by vehicle passage', () => {
@@ -57,6 +57,13 @@ describe('plates gathered by vehicle passage', () => {
     const unknown = new VehiclePlates([rule({ minReads: 1 })])
     const read = plateAt('AB123CD', 170, 220, 0.95, 0)
     expect(unknown.update(0, [car(4)], [{ ...read, format: 'unknown' }])).toEqual([])
+  })
+
+  it('lets a parked vehicle its grace period before checking it', () => {
+    const plates = new VehiclePlates([rule({ graceMs: 60_000 })])
+    expect(plates.update(0, [car(6)], [plateAt('AB123CD', 170, 220, 0.95, 0)])).toEqual([])
+    expect(plates.update(30_000, [car(6)], [plateAt('AB123CD', 170, 220, 0.95, 0)])).toEqual([])
+    expect(plates.update(60_000, [car(6)], [plateAt('AB123CD', 170, 220, 0.95, 0)])).toHaveLength(1)
   })
 
   it('follows a plate seen without any vehicle by its position, as a passage of its own', () => {
