@@ -5,7 +5,7 @@ import type { SceneInput } from '../../electron/shared/scene'
 import { decodeJpeg } from '../../electron/core/analytics/frame/snapshot-jpeg'
 import { unlockThroughDossier } from '../fixtures/compliance-flow'
 import { repoRoot, waitFor } from '../fixtures/core-harness'
-import { startTestSite, type TestSite } from '../fixtures/test-site'
+import { refusal, startTestSite, type TestSite } from '../fixtures/test-site'
 
 /** A slow zoom onto the rear of a parked car whose (Czech) plate reads 5AU5341 in every frame. */
 const PARKED_CAR = join(repoRoot, 'resources/media/derived/fastalpr_test_image_zoom.mp4')
@@ -85,9 +85,14 @@ describe('LAPI on a live camera', () => {
     // Parking keeps no unmatched read: only the flagged plate, for the agent.
     expect(await alice.call('lapi.reads', {})).toMatchObject({ unmatchedKept: 0, hits: [{ plate: PLATE, eventId: unpaid.id }] })
 
-    // The agent checks the car and starts the FPS: the plate leaves the read log at once.
+    // The agent finds the car in order (paid by phone): the plate leaves the read log, the alert keeps
+    // its decision but neither the plate nor the image.
     await olga.call('alerts.claim', { eventId: unpaid.id })
-    await olga.call('alerts.decide', { eventIds: [unpaid.id], decision: 'confirmed' })
+    const [decided] = await olga.call('alerts.decide', { eventIds: [unpaid.id], decision: 'false_alarm', reason: 'other', note: 'Payé par téléphone' })
+    expect(decided).toMatchObject({ state: 'false_alarm', hasSnapshot: false, boxes: [] })
+    expect(decided.details.plate).toBeUndefined()
+    expect(decided.details).toMatchObject({ list: 'Paiements horodateurs' })
     expect((await alice.call('lapi.reads', {})).hits).toEqual([])
+    expect((await refusal(olga.call('events.snapshot', { eventId: unpaid.id }))).code).toBe('NOT_FOUND')
   })
 })

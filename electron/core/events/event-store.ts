@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { AnalyticsEventSchema, type AnalyticsEvent, type EventQuery } from '../../shared/analytics-events'
 import type { Database } from '../store/database'
@@ -115,6 +115,22 @@ export class EventStore {
   async get(id: number): Promise<AnalyticsEvent | null> {
     const row = await this.options.db.get<EventRow>('SELECT * FROM analytics_events WHERE id = ?', [id])
     return row ? toEvent(row) : null
+  }
+
+  /**
+   * Forgets what identifies a person in an event once it has served (a parking check a person found
+   * in order): the named details are removed and the snapshot is deleted; the event itself stays, for
+   * the decision's record. Returns the event as it now is.
+   */
+  async forget(id: number, detailKeys: readonly string[]): Promise<AnalyticsEvent | null> {
+    const row = await this.options.db.get<EventRow>('SELECT * FROM analytics_events WHERE id = ?', [id])
+    if (!row) return null
+    const payload = JSON.parse(row.payload) as Payload
+    const details = Object.fromEntries(Object.entries(payload.details).filter(([key]) => !detailKeys.includes(key)))
+    const { snapshotSize: _size, ...kept } = payload
+    await this.options.db.run('UPDATE analytics_events SET payload = ?, snapshot = NULL WHERE id = ?', [JSON.stringify({ ...kept, details, boxes: [] }), id])
+    if (row.snapshot !== null) await rm(join(this.options.snapshotsDir, row.snapshot), { force: true })
+    return this.get(id)
   }
 
   /** The event's JPEG, or null when it has none (counting, a write that failed, an image already purged). */

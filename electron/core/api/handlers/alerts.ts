@@ -20,6 +20,18 @@ export function alertHandlers(
       throw new RpcError('FORBIDDEN', `L’alerte n° ${alert.id} est escaladée : un superviseur la traite.`)
     }
   }
+  /**
+   * A parking check is over once an agent has decided it (CNIL, pre-control of paid parking): its
+   * plate leaves the read log at once. A vehicle found in order leaves nothing that identifies it,
+   * plate or image; a confirmed one keeps them, as the FPS evidence, until the alert's retention.
+   */
+  const closeParkingCheck = async (alert: Alert): Promise<Alert> => {
+    if (alert.state === 'escalated') return alert
+    await deps.plates.closeHitOfEvent(alert.id)
+    if (alert.state !== 'false_alarm') return alert
+    await deps.events.forget(alert.id, ['plate', 'hitId'])
+    return (await deps.alerts.queue.get(alert.id)) ?? alert
+  }
   return {
     'alerts.list': (query, ctx) => deps.alerts.queue.list(query, visibleIds(ctx)),
     'alerts.get': ({ eventId }, ctx) => requireVisible(ctx, eventId),
@@ -32,18 +44,18 @@ export function alertHandlers(
     'alerts.decide': async (input, ctx) => {
       for (const eventId of input.eventIds) requireSupervisorFor(ctx, await requireVisible(ctx, eventId))
       const decided = await deps.alerts.queue.decide(input, actorOf(ctx))
+      const shown: Alert[] = []
       for (const alert of decided) {
         await deps.record(ctx, 'alert.decision', {
           cameraId: alert.cameraId,
           target: String(alert.id),
           details: { decision: input.decision, reason: input.reason ?? null, note: input.note ?? null, rule: alert.ruleId, burst: input.eventIds.length }
         })
-        deps.alerts.onDidChange(alert)
-        // A parking check is over once an agent has decided it (FPS started, or the vehicle was in
-        // order): its plate leaves the read log at once (CNIL, pre-control of paid parking).
-        if (alert.kind === 'parking-unpaid' && alert.state !== 'escalated') await deps.plates.closeHitOfEvent(alert.id)
+        const now = alert.kind === 'parking-unpaid' ? await closeParkingCheck(alert) : alert
+        shown.push(now)
+        deps.alerts.onDidChange(now)
       }
-      return decided
+      return shown
     },
     // Statistics carry no image: whoever may read them (the DPO included, who watches no camera) sees every camera's.
     'alerts.quality': ({ from, to }) => deps.alerts.queue.quality(deps.directory.all().map((camera) => camera.id), from, to),
