@@ -72,6 +72,11 @@ describe('LAPI on a live camera', () => {
     expect(reads.hits[0]).toMatchObject({ cameraId: 'peage', plate: PLATE, hotlistName: 'Véhicules volés', eventId: hit.id })
     // One check per vehicle: the car stays in view, and its plate is not flagged again.
     expect(pushed.filter((event) => event.kind === 'plate-hit')).toHaveLength(1)
+
+    // Confirmed by the operator, the hit stays in the read log, for its month.
+    await olga.call('alerts.claim', { eventId: hit.id })
+    await olga.call('alerts.decide', { eventIds: [hit.id], decision: 'confirmed' })
+    expect((await alice.call('lapi.reads', {})).hits).toHaveLength(1)
   })
 
   it('flags a parked car missing from the parking-rights list for an agent to check', async () => {

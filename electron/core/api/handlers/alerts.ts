@@ -21,16 +21,21 @@ export function alertHandlers(
     }
   }
   /**
-   * A parking check is over once an agent has decided it (CNIL, pre-control of paid parking): its
-   * plate leaves the read log at once. A vehicle found in order leaves nothing that identifies it,
-   * plate or image; a confirmed one keeps them, as the FPS evidence, until the alert's retention.
+   * What a person's decision on a plate alert leaves behind.
+   * - A false alarm (a misread plate, a vehicle in order) concerns a vehicle that had nothing to do
+   *   with the list: its hit goes, and the alert keeps its decision but neither plate nor image.
+   * - A confirmed parking check has served once the agent has started the FPS (CNIL, pre-control
+   *   of paid parking): its hit leaves the read log; the alert keeps the plate and image as the FPS
+   *   evidence until its retention. A confirmed watch-list hit stays a month in the read log.
    */
-  const closeParkingCheck = async (alert: Alert): Promise<Alert> => {
-    if (alert.state === 'escalated') return alert
-    await deps.plates.closeHitOfEvent(alert.id)
-    if (alert.state !== 'false_alarm') return alert
-    await deps.events.forget(alert.id, ['plate', 'hitId'])
-    return (await deps.alerts.queue.get(alert.id)) ?? alert
+  const closePlateCheck = async (alert: Alert): Promise<Alert> => {
+    if (alert.state === 'false_alarm') {
+      await deps.plates.closeHitOfEvent(alert.id)
+      await deps.events.forget(alert.id, ['plate', 'hitId'])
+      return (await deps.alerts.queue.get(alert.id)) ?? alert
+    }
+    if (alert.state === 'confirmed' && alert.kind === 'parking-unpaid') await deps.plates.closeHitOfEvent(alert.id)
+    return alert
   }
   return {
     'alerts.list': (query, ctx) => deps.alerts.queue.list(query, visibleIds(ctx)),
@@ -51,7 +56,7 @@ export function alertHandlers(
           target: String(alert.id),
           details: { decision: input.decision, reason: input.reason ?? null, note: input.note ?? null, rule: alert.ruleId, burst: input.eventIds.length }
         })
-        const now = alert.kind === 'parking-unpaid' ? await closeParkingCheck(alert) : alert
+        const now = alert.kind === 'parking-unpaid' || alert.kind === 'plate-hit' ? await closePlateCheck(alert) : alert
         shown.push(now)
         deps.alerts.onDidChange(now)
       }
