@@ -4,11 +4,9 @@ import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { permissionsOf, type Organisation, type Permission } from '../shared/accounts'
 import type { Alert } from '../shared/alerts'
-import type { AnalyticsEvent } from '../shared/analytics-events'
 import type { AppInfo } from '../shared/contract'
 import { ThirdPartyNoticeSchema } from '../shared/contract'
 import { RpcError } from '../shared/result'
-import { RULE_MODULE } from '../shared/scene'
 import { serveContract, type Connection } from '../shared/rpc/server'
 import type { Transport } from '../shared/rpc/transport'
 import { ConnectionSet } from './api/connections'
@@ -18,18 +16,17 @@ import { MediaTickets } from './api/media-tickets'
 import { createAssetLocator } from './assets/asset-locator'
 import { openAuditLog, SYSTEM_ACTOR, SYSTEM_WORKSTATION } from './audit'
 import { AnalyticsSupervisor } from './analytics/analytics-supervisor'
-import type { PipelineEvent } from './analytics/camera-pipeline'
 import { SharedDetector } from './analytics/detection/shared-detector'
 import { AnalyticsSettings } from './analytics/analytics-settings'
 import { SnapshotEncoder } from './analytics/frame/snapshot-encoder'
 import { SceneStore } from './analytics/scene-store'
 import { AlertQueue } from './events/alert-queue'
+import { EventSink } from './events/event-sink'
 import { EventStore } from './events/event-store'
 import { purgeExpiredEvents } from './events/event-retention'
 import { exportAlertEvidence } from './evidence/evidence-export'
-import { plateAlertEvent, plateModelInfo } from './lapi/plate-alert'
-import { PlateRegister, type LapiModuleId } from './lapi/plate-register'
-import type { PlateDecision } from './lapi/plate-stage'
+import { PlateChecks } from './lapi/plate-checks'
+import { PlateRegister } from './lapi/plate-register'
 import { SharedPlateReader } from './lapi/shared-plate-reader'
 import { loadOrCreateEvidenceKey } from './evidence/evidence-key'
 import { ComplianceService, DOCUMENTS_FOLDER, RulePackCatalog, rulePackFolders } from './compliance'
@@ -240,36 +237,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bundledWorkersDir: options.bundledWorkersDir
   })
   const snapshots = new SnapshotEncoder(options.bundledWorkersDir)
-  /** Stored first, then pushed: a screen never shows an event the database does not have. */
-  const storeEvent = async (event: PipelineEvent): Promise<AnalyticsEvent> => {
-    const { snapshot, ...fields } = event
-    // An image that cannot be encoded costs the image, never the event.
-    const jpeg = snapshot
-      ? await snapshots.encode(snapshot).catch((error: unknown) => {
-          log(`[events] snapshot of ${event.cameraId}/${event.ruleId} not encoded: ${(error as Error).message}`)
-          return null
-        })
-      : null
-    const stored = await events.record({
-      ...fields,
-      snapshot: snapshot && jpeg ? { jpeg, width: snapshot.width, height: snapshot.height } : null
-    })
-    connections.broadcast('events.onDidRaise', (ctx) => (canSeeCamera(directory, ctx, stored.cameraId) ? stored : null))
-    if (stored.alert) onDidChangeAlert(await alertQueue.add(stored))
-    return stored
-  }
+  const sink = new EventSink({
+    events,
+    alerts: alertQueue,
+    snapshots,
+    onRaised: (stored) => connections.broadcast('events.onDidRaise', (ctx) => (canSeeCamera(directory, ctx, stored.cameraId) ? stored : null)),
+    onAlert: onDidChangeAlert,
+    log
+  })
   const plateReader = new SharedPlateReader({ modelsDir, bundledWorkersDir: options.bundledWorkersDir })
-  /**
-   * A vehicle's voted plate goes to the register, which keeps or forgets it by purpose; only a
-   * flagged plate becomes an alert, linked back from the hit so the read log can open it.
-   */
-  const checkPlate = async (cameraId: string, decision: PlateDecision): Promise<void> => {
-    const { rule, plate } = decision
-    const hit = await plates.check({ cameraId, moduleId: RULE_MODULE[rule.kind] as LapiModuleId, at: decision.at, plate: plate.text, format: plate.format, confidence: plate.confidence })
-    if (!hit) return
-    const stored = await storeEvent(plateAlertEvent(cameraId, decision, hit, plateModelInfo(modelsDir)))
-    await plates.linkEvent(hit.id, stored.id)
-  }
+  const plateChecks = new PlateChecks(plates, (event) => sink.store(event), modelsDir)
   const analytics = new AnalyticsSupervisor({
     ffmpegPath,
     gate: { canRun: (moduleId, cameraId) => compliance.canRun(moduleId, cameraId, deployer(), now()) },
@@ -277,14 +254,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     detector: () => detector.get(),
     scene: (cameraId) => scenes.get(cameraId),
     onEvent: (event) => {
-      storeEvent(event).catch((error: unknown) => log(`[events] ${event.cameraId}/${event.ruleId} not stored: ${(error as Error).message}`))
+      sink.store(event).catch((error: unknown) => log(`[events] ${event.cameraId}/${event.ruleId} not stored: ${(error as Error).message}`))
     },
     onOverlay: (overlay) =>
       connections.broadcast('analytics.onDidUpdateOverlay', (ctx) => (canSeeCamera(directory, ctx, overlay.cameraId) ? overlay : null)),
     plates: {
       reader: plateReader,
       onDecision: (cameraId, decision) => {
-        checkPlate(cameraId, decision).catch((error: unknown) => log(`[lapi] ${cameraId}/${decision.rule.id} not checked: ${(error as Error).message}`))
+        plateChecks.check(cameraId, decision).catch((error: unknown) => log(`[lapi] ${cameraId}/${decision.rule.id} not checked: ${(error as Error).message}`))
       }
     },
     now,

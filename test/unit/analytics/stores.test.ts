@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { EventQuerySchema, type EventQueryInput } from '../../../electron/shared/analytics-events'
 import { SceneSchema } from '../../../electron/shared/scene'
+import { AlertQueue } from '../../../electron/core/events/alert-queue'
+import { EventSink } from '../../../electron/core/events/event-sink'
 import { EventStore, type NewEvent } from '../../../electron/core/events/event-store'
 import { SceneStore } from '../../../electron/core/analytics/scene-store'
 import { openDatabase, type Database } from '../../../electron/core/store/database'
@@ -47,6 +49,28 @@ describe('event and scene stores', () => {
   afterEach(async () => {
     await db.close()
     await rm(dir, { recursive: true, force: true })
+  })
+
+  it('sinks an event: stored, pushed, queued as an alert; an image that cannot be encoded costs the image only', async () => {
+    const raised: number[] = []
+    const queued: number[] = []
+    let failEncoding = false
+    const sink = new EventSink({
+      events,
+      alerts: new AlertQueue(db, () => T0),
+      snapshots: { encode: async () => (failEncoding ? Promise.reject(new Error('disque plein')) : Buffer.from([0xff, 0xd8, 0xff, 0xd9])) },
+      onRaised: (stored) => raised.push(stored.id),
+      onAlert: (alert) => queued.push(alert.id)
+    })
+    const { snapshot: _jpeg, ...fields } = event('a', T0)
+    const frame = { width: 4, height: 2, data: new Uint8Array(24) }
+    const first = await sink.store({ ...fields, snapshot: frame })
+    failEncoding = true
+    const second = await sink.store({ ...fields, snapshot: frame })
+    const counted = await sink.store({ ...fields, alert: false, snapshot: null })
+    expect([first.hasSnapshot, second.hasSnapshot, counted.hasSnapshot]).toEqual([true, false, false])
+    expect(raised).toEqual([first.id, second.id, counted.id])
+    expect(queued).toEqual([first.id, second.id])
   })
 
   it('stores an event with its snapshot in a per-camera, per-day folder and gives both back', async () => {
