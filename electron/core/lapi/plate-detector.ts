@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks'
-import { InferenceSession, Tensor } from 'onnxruntime-node'
+import { Tensor, type InferenceSession } from 'onnxruntime-node'
 import { assertRgbFrame } from '../analytics/frame/rgb-frame'
-import type { RawOutput } from '../analytics/detection/detection-types'
 import { letterbox } from '../analytics/detection/letterbox'
 import { requireModelFile } from '../analytics/detection/model-files'
+import { openCpuSession, runForFloat32Outputs } from '../analytics/detection/onnx-session'
 import { decodePlates, type RegionOfInterest } from './decode-plates'
 import { cropFrame, expandedRegion } from './frame-crop'
 import type { PixelBox, PlateDetection, PlateSource, RgbFrame } from './lapi-types'
@@ -84,11 +84,7 @@ export class PlateDetector {
 
   static async load(options: PlateDetectorOptions): Promise<PlateDetector> {
     const manifest = loadPlateDetectorManifest(options.modelsDir, options.modelId ?? DEFAULT_PLATE_DETECTOR_ID)
-    const session = await InferenceSession.create(requireModelFile(options.modelsDir, manifest), {
-      executionProviders: ['cpu'],
-      intraOpNumThreads: options.intraOpNumThreads ?? 1,
-      logSeverityLevel: 3
-    })
+    const session = await openCpuSession(requireModelFile(options.modelsDir, manifest), options.intraOpNumThreads)
     const priors = buildPlatePriors(manifest.decoding.featureMaps, manifest.input.width, manifest.input.height)
     return new PlateDetector(
       manifest,
@@ -146,13 +142,8 @@ export class PlateDetector {
     const input = letterbox(image, width, height, this.manifest.preprocessing)
     const feeds = { [this.session.inputNames[0]]: new Tensor('float32', input.tensor, [1, 3, height, width]) }
     const prepared = performance.now()
-    const results = await this.session.run(feeds)
+    const outputs = await runForFloat32Outputs(this.session, feeds, this.manifest.id)
     const inferred = performance.now()
-    const outputs: RawOutput[] = this.session.outputNames.map((name) => {
-      const tensor = results[name]
-      if (tensor.type !== 'float32') throw new Error(`Output ${name} of ${this.manifest.id} is ${tensor.type}, expected float32`)
-      return { dims: tensor.dims, data: tensor.data as Float32Array }
-    })
     const candidates = decodePlates({
       outputs,
       priors: this.priors,

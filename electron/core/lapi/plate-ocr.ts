@@ -1,6 +1,6 @@
-import { InferenceSession, Tensor } from 'onnxruntime-node'
-import type { RawOutput } from '../analytics/detection/detection-types'
+import { Tensor, type InferenceSession } from 'onnxruntime-node'
 import { requireModelFile } from '../analytics/detection/model-files'
+import { openCpuSession, runForFloat32Outputs } from '../analytics/detection/onnx-session'
 import { decodeOcrOutputs, type OcrRead } from './decode-plate-text'
 import type { RgbFrame } from './lapi-types'
 import { DEFAULT_PLATE_OCR_ID, loadPlateOcrManifest, type PlateOcrConfig, type PlateOcrManifest } from './plate-ocr-manifest'
@@ -25,11 +25,7 @@ export class PlateOcr {
 
   static async load(options: PlateOcrOptions): Promise<PlateOcr> {
     const { manifest, config } = loadPlateOcrManifest(options.modelsDir, options.modelId ?? DEFAULT_PLATE_OCR_ID)
-    const session = await InferenceSession.create(requireModelFile(options.modelsDir, manifest), {
-      executionProviders: ['cpu'],
-      intraOpNumThreads: options.intraOpNumThreads ?? 1,
-      logSeverityLevel: 3
-    })
+    const session = await openCpuSession(requireModelFile(options.modelsDir, manifest), options.intraOpNumThreads)
     return new PlateOcr(manifest, config, session)
   }
 
@@ -53,12 +49,7 @@ export class PlateOcr {
       batch.set(plate.data.subarray(0, plateBytes), index * plateBytes)
     }
     const feeds = { [this.session.inputNames[0]]: new Tensor('uint8', batch, [plates.length, height, width, 3]) }
-    const results = await this.session.run(feeds)
-    const outputs: RawOutput[] = this.session.outputNames.map((name) => {
-      const tensor = results[name]
-      if (tensor.type !== 'float32') throw new Error(`Output ${name} of ${this.manifest.id} is ${tensor.type}, expected float32`)
-      return { dims: tensor.dims, data: tensor.data as Float32Array }
-    })
+    const outputs = await runForFloat32Outputs(this.session, feeds, this.manifest.id)
     return decodeOcrOutputs(outputs, plates.length, this.config)
   }
 

@@ -1,11 +1,12 @@
 import { performance } from 'node:perf_hooks'
-import { InferenceSession, Tensor } from 'onnxruntime-node'
-import type { Detection, RawOutput, RgbFrame, TimedDetections } from './detection-types'
+import { Tensor, type InferenceSession } from 'onnxruntime-node'
+import type { Detection, RgbFrame, TimedDetections } from './detection-types'
 import { decodeOutputs } from './decode-outputs'
 import { letterbox } from './letterbox'
 import { loadLabels, loadModelManifest, type ModelManifest } from './model-manifest'
 import { requireModelFile } from './model-files'
 import { nonMaximumSuppression } from './nms'
+import { openCpuSession, runForFloat32Outputs } from './onnx-session'
 
 export interface DetectorOptions {
   /** Directory holding <modelId>.json, the .onnx file and the labels file. */
@@ -32,12 +33,7 @@ export class Detector {
     const manifest = loadModelManifest(options.modelsDir, options.modelId)
     const modelPath = requireModelFile(options.modelsDir, manifest)
     const labels = loadLabels(options.modelsDir, manifest.labels)
-    const session = await InferenceSession.create(modelPath, {
-      executionProviders: ['cpu'],
-      intraOpNumThreads: options.intraOpNumThreads ?? 1,
-      // Errors only: FastestDet's export keeps its weights as graph inputs, which onnxruntime warns about at length.
-      logSeverityLevel: 3
-    })
+    const session = await openCpuSession(modelPath, options.intraOpNumThreads)
     return new Detector(
       manifest,
       session,
@@ -58,13 +54,8 @@ export class Detector {
     const input = letterbox(frame, width, height, this.manifest.preprocessing)
     const feeds = { [this.session.inputNames[0]]: new Tensor('float32', input.tensor, [1, 3, height, width]) }
     const preprocessed = performance.now()
-    const results = await this.session.run(feeds)
+    const outputs = await runForFloat32Outputs(this.session, feeds, this.manifest.id)
     const inferred = performance.now()
-    const outputs: RawOutput[] = this.session.outputNames.map((name) => {
-      const tensor = results[name]
-      if (tensor.type !== 'float32') throw new Error(`Output ${name} of ${this.manifest.id} is ${tensor.type}, expected float32`)
-      return { dims: tensor.dims, data: tensor.data as Float32Array }
-    })
     const candidates = decodeOutputs(
       { outputs, inputWidth: width, inputHeight: height, placement: input.placement, labels: this.labels, scoreThreshold: this.scoreThreshold },
       this.manifest.decoding
