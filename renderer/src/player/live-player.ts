@@ -1,4 +1,4 @@
-import { decodeMediaFrame, type MediaFrame } from '../../../electron/shared/media-frames'
+import { deliverMediaFrame, type InitFrame } from './media-frame-delivery'
 import { ReconnectingMediaSocket } from './media-socket'
 import { MseSession, mimeType } from './mse-session'
 import { sameProblem, type LiveStats, type PlayerProblem } from './types'
@@ -26,7 +26,6 @@ const FRAGMENT_SLACK_S = 1
 const TARGET_BUFFERED_AHEAD_S = 0.3
 const MAX_RECOVERY_DELAY_MS = 10_000
 
-type InitFrame = Extract<MediaFrame, { type: 'init' }>
 
 export function isLivePlaybackSupported(): boolean {
   return typeof window !== 'undefined' && 'MediaSource' in window
@@ -95,20 +94,7 @@ export class LivePlayer {
   }
 
   private onFrame(bytes: Uint8Array): void {
-    let frame: MediaFrame
-    try {
-      frame = decodeMediaFrame(bytes)
-    } catch {
-      // A malformed frame is skipped; the next init segment resynchronises the player.
-      return
-    }
-    if (frame.type === 'init') {
-      this.onInit(frame)
-      return
-    }
-    // Fragments of another generation cannot be decoded with the current init segment.
-    if (this.session?.generation !== frame.generation) return
-    this.session.appendFragment(frame)
+    deliverMediaFrame(bytes, this.session, (init) => this.onInit(init))
   }
 
   private onInit(init: InitFrame): void {

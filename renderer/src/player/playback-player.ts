@@ -1,4 +1,4 @@
-import { decodeMediaFrame, type MediaFrame } from '../../../electron/shared/media-frames'
+import { deliverMediaFrame, type InitFrame } from './media-frame-delivery'
 import { toShownError, type ShownError } from '../api/errors'
 import { isLivePlaybackSupported } from './live-player'
 import { msPerMediaSecond, type MediaRange, type PlaybackSpeed, type StreamTiming } from './playback-clock'
@@ -27,7 +27,6 @@ export interface PlaybackPlayerOptions {
  */
 export type PlaybackPlayerState = 'closed' | 'opening' | 'streaming' | 'ended' | 'failed'
 
-type InitFrame = Extract<MediaFrame, { type: 'init' }>
 
 /** Steps between consecutive images kept to judge one image's duration. */
 const FRAME_STEP_HISTORY = 30
@@ -206,18 +205,7 @@ export class PlaybackPlayer {
   }
 
   private onFrame(id: number, bytes: Uint8Array): void {
-    let frame: MediaFrame
-    try {
-      frame = decodeMediaFrame(bytes)
-    } catch {
-      return
-    }
-    if (frame.type === 'init') {
-      this.onInit(id, frame)
-      return
-    }
-    if (this.session?.generation !== frame.generation) return
-    this.session.appendFragment(frame)
+    deliverMediaFrame(bytes, this.session, (init) => this.onInit(id, init))
   }
 
   private onInit(id: number, init: InitFrame): void {

@@ -1,4 +1,4 @@
-import { decodeMediaFrame, type MediaFrame } from '../../../../electron/shared/media-frames'
+import { deliverMediaFrame, type InitFrame } from '../../player/media-frame-delivery'
 import { toShownError, type ShownError } from '../../api/errors'
 import { isLivePlaybackSupported } from '../../player/live-player'
 import { resolveMediaUrl } from '../../player/media-socket'
@@ -32,7 +32,6 @@ export interface ClipPlayerOptions {
   onChange: (status: ClipStatus) => void
 }
 
-type InitFrame = Extract<MediaFrame, { type: 'init' }>
 
 /** How often the position is read while playing (the label and the bar follow it). */
 const POSITION_MS = 200
@@ -152,18 +151,7 @@ export class ClipPlayer {
   }
 
   private onFrame(bytes: Uint8Array): void {
-    let frame: MediaFrame
-    try {
-      frame = decodeMediaFrame(bytes)
-    } catch {
-      return
-    }
-    if (frame.type === 'init') {
-      this.onInit(frame)
-      return
-    }
-    if (this.session?.generation !== frame.generation) return
-    this.session.appendFragment(frame)
+    deliverMediaFrame(bytes, this.session, (init) => this.onInit(init))
   }
 
   private onInit(init: InitFrame): void {
