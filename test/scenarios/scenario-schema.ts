@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SceneSchema, type SceneInput } from '../../electron/shared/scene'
+import { EventKindSchema as AnalyticsEventKindSchema } from '../../electron/shared/analytics-events'
 
 /**
  * The ground truth written beside each scenario clip (`<id>.json` next to `<id>.mp4`). Times are
@@ -8,19 +9,8 @@ import { SceneSchema, type SceneInput } from '../../electron/shared/scene'
  * `details` with the same value (a partial match: other fields are ignored).
  */
 
-const RULE_EVENT_KINDS = [
-  'intrusion',
-  'zone-exit',
-  'line-crossing',
-  'loitering',
-  'object-left',
-  'object-removed',
-  'unusual-speed',
-  'dispersal',
-  'crowd-density',
-  'people-count'
-] as const
-export const EventKindSchema = z.enum(RULE_EVENT_KINDS)
+/** What the rule engine raises: every event kind but the plate readers'. */
+export const EventKindSchema = AnalyticsEventKindSchema.exclude(['plate-hit', 'parking-unpaid'])
 export type ScenarioEventKind = z.infer<typeof EventKindSchema>
 
 const seconds = z.number().nonnegative().finite()
