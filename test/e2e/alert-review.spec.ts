@@ -1,24 +1,13 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { installPackWithConfirmedExperiment } from '../fixtures/rule-packs'
-import { DPO, OPERATOR, startIntrusionDetection, SUPERVISOR } from './fixtures/intrusion'
-import { ADMIN, startVigieHost, type VigieHost } from './fixtures/vigie-host'
+import { DPO, OPERATOR, startDetectionSite, startIntrusionDetection, SUPERVISOR } from './fixtures/intrusion'
+import type { VigieHost } from './fixtures/vigie-host'
 import { AlertsPage } from './pages/alerts-page'
 import { WallPage } from './pages/wall-page'
 
 let host: VigieHost
 
 test.beforeAll(async () => {
-  // A rule pack in which the experiment behind event detection is confirmed (the bundled one keeps it forbidden).
-  const dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-alerts-'))
-  await installPackWithConfirmedExperiment(dataDir)
-  host = await startVigieHost({
-    dataDir,
-    accounts: [ADMIN, SUPERVISOR, DPO, OPERATOR],
-    organisation: { name: 'Préfecture de police', deployer: 'police-nationale' }
-  })
+  host = await startDetectionSite()
 })
 
 test.afterAll(async () => {
