@@ -15,7 +15,8 @@ import { PlateDetector } from '../../electron/core/lapi/plate-detector'
 import { PlateOcr } from '../../electron/core/lapi/plate-ocr'
 import { PlateVoter } from '../../electron/core/lapi/plate-voter'
 import { rectifyPlate } from '../../electron/core/lapi/rectify'
-import { randomSivText, randomSpec, renderSyntheticPlate, seededRandom, type SyntheticPlateSpec } from '../fixtures/synthetic-plates'
+import { seededRandom } from '../fixtures/seeded-random'
+import { randomSivText, randomSpec, renderSyntheticPlate, type SyntheticPlateSpec } from '../fixtures/synthetic-plates'
 
 /**
  * npm run bench -- lapi [--tracks N] [--frames-per-track K] [--seed S] [--plateless-frames F] [--json]

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MotionGate, type MotionDecision, type TimedRgbFrame } from '../../../electron/core/analytics/frame'
-import { at, grey, paint, seededRandom, solidFrame } from './synthetic-frames'
+import { seededRandom } from '../../fixtures/seeded-random'
+import { at, grey, paint, solidFrame } from './synthetic-frames'
 
 const WIDTH = 640
 const HEIGHT = 360

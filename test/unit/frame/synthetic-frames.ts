@@ -28,18 +28,6 @@ export function at(frame: TimedRgbFrame, time: number): TimedRgbFrame {
   return { width: frame.width, height: frame.height, data: frame.data.slice(), at: time }
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so noisy tests never flake. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** A privacy mask over the normalised rectangle [x1, x2] × [y1, y2]. */
 export function rectangleMask(id: string, x1: number, y1: number, x2: number, y2: number): PrivacyMask {
   return { id, name: id, polygon: [{ x: x1, y: y1 }, { x: x2, y: y1 }, { x: x2, y: y2 }, { x: x1, y: y2 }] }
