@@ -4,29 +4,15 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AlertQuerySchema, DecideAlertsSchema } from '../../../electron/shared/alerts'
 import { AlertQueue } from '../../../electron/core/events/alert-queue'
-import { EventStore, type NewEvent } from '../../../electron/core/events/event-store'
+import { EventStore } from '../../../electron/core/events/event-store'
 import { openDatabase, type Database } from '../../../electron/core/store/database'
 import { MIGRATIONS } from '../../../electron/core/store/migrations'
+import { sampleEvent } from './sample-event'
 
 const T0 = Date.UTC(2026, 10, 29, 10, 0)
 
-const intrusion = (cameraId: string, at: number, ruleId = 'intrusion'): NewEvent => ({
-  cameraId,
-  ruleId,
-  ruleName: `Règle ${ruleId}`,
-  ruleKind: 'intrusion',
-  moduleId: 'detection-intrusion',
-  kind: 'intrusion',
-  priority: 'high',
-  at,
-  boxes: [],
-  trackIds: [1],
-  details: {},
-  alert: true,
-  model: { id: 'nanodet-plus-416', name: 'NanoDet-Plus', scoreThreshold: 0.35, nmsIou: 0.6 },
-  parameters: {},
-  snapshot: null
-})
+const intrusion = (cameraId: string, at: number, ruleId = 'intrusion') =>
+  sampleEvent(cameraId, at, { ruleId, ruleName: `Règle ${ruleId}`, priority: 'high', boxes: [], trackIds: [1], details: {}, parameters: {}, snapshot: null })
 
 describe('AlertQueue', () => {
   let dir: string

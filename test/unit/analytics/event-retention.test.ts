@@ -4,30 +4,15 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AlertQueue } from '../../../electron/core/events/alert-queue'
 import { purgeExpiredEvents } from '../../../electron/core/events/event-retention'
-import { EventStore, type NewEvent } from '../../../electron/core/events/event-store'
+import { EventStore } from '../../../electron/core/events/event-store'
 import { openDatabase, type Database } from '../../../electron/core/store/database'
 import { MIGRATIONS } from '../../../electron/core/store/migrations'
+import { sampleEvent } from './sample-event'
 
 const DAY = 24 * 60 * 60 * 1000
 const NOW = Date.UTC(2026, 11, 31, 12, 0)
 
-const alertAt = (cameraId: string, at: number): NewEvent => ({
-  cameraId,
-  ruleId: 'intrusion',
-  ruleName: 'Intrusion',
-  ruleKind: 'intrusion',
-  moduleId: 'detection-intrusion',
-  kind: 'intrusion',
-  priority: 'normal',
-  at,
-  boxes: [],
-  trackIds: [],
-  details: {},
-  alert: true,
-  model: { id: 'nanodet-plus-416', name: 'NanoDet-Plus', scoreThreshold: 0.35, nmsIou: 0.6 },
-  parameters: {},
-  snapshot: { jpeg: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), width: 4, height: 4 }
-})
+const alertAt = (cameraId: string, at: number) => sampleEvent(cameraId, at)
 
 describe('purgeExpiredEvents', () => {
   let dir: string

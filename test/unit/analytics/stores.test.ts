@@ -6,33 +6,15 @@ import { EventQuerySchema, type EventQueryInput } from '../../../electron/shared
 import { SceneSchema } from '../../../electron/shared/scene'
 import { AlertQueue } from '../../../electron/core/events/alert-queue'
 import { EventSink } from '../../../electron/core/events/event-sink'
-import { EventStore, type NewEvent } from '../../../electron/core/events/event-store'
+import { EventStore } from '../../../electron/core/events/event-store'
 import { SceneStore } from '../../../electron/core/analytics/scene-store'
 import { openDatabase, type Database } from '../../../electron/core/store/database'
 import { MIGRATIONS } from '../../../electron/core/store/migrations'
+import { sampleEvent } from './sample-event'
 
 const T0 = Date.UTC(2026, 10, 29, 10, 0)
 
-function event(cameraId: string, at: number, overrides: Partial<NewEvent> = {}): NewEvent {
-  return {
-    cameraId,
-    ruleId: 'intrusion',
-    ruleName: 'Intrusion',
-    ruleKind: 'intrusion',
-    moduleId: 'detection-intrusion',
-    kind: 'intrusion',
-    priority: 'normal',
-    at,
-    boxes: [{ x1: 0.1, y1: 0.2, x2: 0.3, y2: 0.4 }],
-    trackIds: [7],
-    details: { zone: 'z', class: 'person', dwellSeconds: 0 },
-    alert: true,
-    model: { id: 'nanodet-plus-416', name: 'NanoDet-Plus', scoreThreshold: 0.35, nmsIou: 0.6 },
-    parameters: { minDwellSeconds: 0 },
-    snapshot: { jpeg: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), width: 640, height: 360 },
-    ...overrides
-  }
-}
+const event = sampleEvent
 
 describe('event and scene stores', () => {
   let dir: string
